@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, each its own target:
+//   HRBoxProtocol  params and results of every `hrbox/` method (Codable values, no I/O)
+//   JSONRPC        JSON values, LSP base-protocol framing, dispatch and lifecycle
+//   MailReading    headers, addresses, encoded words and MIME of a raw message
+//   HRBoxStore     the SQLite store: people, personnel files, cases, to-dos
+//   HRBoxImport    CSV files of people, colleagues and case types, and the user's config file
+//   HRBoxServer    one handler per `hrbox/` method, wired to the store and the mail reader
+//   HRBoxClient    spawns `hrbox serve` and calls its methods (used by `hrbox box` and the demo)
+//   HRBoxTerminal  the HR box drawn on a terminal for mutt, neomutt and aerc
+//   hrbox          the executable: parses arguments and runs one subcommand
+//
+// Release builds link the Swift runtime statically when built with
+// `swift build -c release --static-swift-stdlib`, as the README says; a linker
+// flag here cannot do it because SwiftPM then leaves out Foundation's C shims.
+let package = Package(
+    name: "hrbox",
+    products: [
+        .executable(name: "hrbox", targets: ["hrbox"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "HRBoxProtocol"),
+        .target(name: "JSONRPC"),
+        .target(name: "MailReading"),
+        .target(name: "HRBoxStore", dependencies: ["CSQLite", "HRBoxProtocol", "MailReading"]),
+        .target(name: "HRBoxImport", dependencies: ["HRBoxProtocol", "MailReading"]),
+        .target(
+            name: "HRBoxServer",
+            dependencies: ["HRBoxProtocol", "JSONRPC", "MailReading", "HRBoxStore", "HRBoxImport"]
+        ),
+        .target(name: "HRBoxClient", dependencies: ["HRBoxProtocol", "JSONRPC"]),
+        .target(name: "HRBoxTerminal", dependencies: ["HRBoxProtocol", "HRBoxClient"]),
+        .executableTarget(
+            name: "hrbox",
+            dependencies: [
+                "HRBoxProtocol", "JSONRPC", "MailReading", "HRBoxStore", "HRBoxImport",
+                "HRBoxServer", "HRBoxClient", "HRBoxTerminal",
+            ]
+        ),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "MailReadingTests", dependencies: ["MailReading"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HRBoxStoreTests", dependencies: ["HRBoxStore", "HRBoxProtocol"]),
+        .testTarget(name: "HRBoxImportTests", dependencies: ["HRBoxImport", "HRBoxProtocol"]),
+        .testTarget(name: "HRBoxTerminalTests", dependencies: ["HRBoxTerminal", "HRBoxProtocol"]),
+        .testTarget(
+            name: "HRBoxServerTests",
+            dependencies: ["HRBoxServer", "HRBoxStore", "HRBoxProtocol", "JSONRPC", "MailReading"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["hrbox", "HRBoxClient", "HRBoxProtocol", "JSONRPC"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,23 @@
+/// Error codes of the hrbox domain, in JSON-RPC's range for server errors (-32000 to -32099).
+///
+/// Each code is stable: clients may switch on it. The `data` member of an error with one of these
+/// codes is described beside the code, and protocol/ lists them all.
+public enum HRBoxErrorCode {
+    /// No person has the given id. `data`: `{"personId"}`.
+    public static let personNotFound = -32010
+    /// The address belongs to another person. `data`: `{"address", "personId", "personName"}`.
+    public static let addressTaken = -32011
+    /// No case has the given id, or it belongs to another person. `data`: `{"caseId", "personId"}`.
+    public static let caseNotFound = -32012
+    /// No case type has the given id. `data`: `{"caseTypeId"}`.
+    public static let caseTypeNotFound = -32013
+    /// No colleague has the given id. `data`: `{"colleague"}`.
+    public static let colleagueNotFound = -32014
+    /// The message could not be read: bad base64, a missing or unreadable file, or no message at all.
+    /// `data`: `{"reason"}`, and `{"path"}` for a file.
+    public static let messageUnreadable = -32015
+    /// The store could not be opened or written. `data`: `{"sqliteCode"}` when SQLite gave one.
+    public static let storeUnavailable = -32016
+    /// The employee number belongs to another person. `data`: `{"employeeNumber", "personId", "personName"}`.
+    public static let employeeNumberTaken = -32017
+}

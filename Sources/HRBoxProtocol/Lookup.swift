@@ -1,0 +1,101 @@
+/// `hrbox/lookup`: reads a message and tells who it belongs to and where it is filed already.
+public enum Lookup: HRBoxMethod {
+    public static let name = "hrbox/lookup"
+
+    public struct Params: Codable, Sendable, Equatable {
+        public var message: MessageSource
+
+        public init(message: MessageSource) {
+            self.message = message
+        }
+    }
+
+    public struct Result: Codable, Sendable, Equatable {
+        public var summary: MessageSummary
+        /// Every From, To, Cc and Bcc address of the message, in header order.
+        public var participants: [Participant]
+        /// The person the message most likely belongs to: for a received message the sender's person,
+        /// for a sent one the first recipient who is a person. Nil when no participant is a person.
+        public var defaultPerson: Person?
+        /// The open cases of the default person, for "file under".
+        public var cases: [Case]
+        /// Where this message (the same bytes) is filed already.
+        public var filings: [Filing]
+
+        public init(
+            summary: MessageSummary,
+            participants: [Participant],
+            defaultPerson: Person?,
+            cases: [Case],
+            filings: [Filing]
+        ) {
+            self.summary = summary
+            self.participants = participants
+            self.defaultPerson = defaultPerson
+            self.cases = cases
+            self.filings = filings
+        }
+    }
+}
+
+/// What a client shows about a message before it is filed.
+public struct MessageSummary: Codable, Sendable, Equatable {
+    public var subject: String?
+    /// The Date header as an RFC 3339 timestamp with the sender's offset, or nil when missing or unreadable.
+    public var date: String?
+    /// The Message-ID with its angle brackets, or nil when the message has none.
+    public var messageId: String?
+    public var direction: Direction
+    /// Size of the message's own bytes, which are what gets stored.
+    public var size: Int
+    /// SHA-256 of the message's own bytes, in lower-case hex: the message's identity in the store.
+    public var sha256: String
+    /// File names of the message's attachments.
+    public var attachments: [String]
+
+    public init(
+        subject: String?,
+        date: String?,
+        messageId: String?,
+        direction: Direction,
+        size: Int,
+        sha256: String,
+        attachments: [String]
+    ) {
+        self.subject = subject
+        self.date = date
+        self.messageId = messageId
+        self.direction = direction
+        self.size = size
+        self.sha256 = sha256
+        self.attachments = attachments
+    }
+}
+
+/// The header a participant's address came from.
+public enum ParticipantRole: String, Codable, Sendable, CaseIterable {
+    case from
+    case to
+    case cc
+    case bcc
+}
+
+/// An address of a message together with the person it belongs to.
+public struct Participant: Codable, Sendable, Equatable {
+    public var role: ParticipantRole
+    /// The decoded display name, or nil when the address has none.
+    public var name: String?
+    /// The addr-spec as written in the message.
+    public var address: String
+    /// True when the address is one of the user's own addresses.
+    public var isOwnAddress: Bool
+    public var person: Person?
+
+    public init(role: ParticipantRole, name: String?, address: String, isOwnAddress: Bool, person: Person?) {
+        self.role = role
+        self.name = name
+        self.address = address
+        self.isOwnAddress = isOwnAddress
+        self.person = person
+    }
+}
