@@ -1,0 +1,116 @@
+import Foundation
+import HRBoxProtocol
+import HRBoxStore
+import JSONRPC
+
+/// Builds the `ResponseError`s of the hrbox domain, with the codes of ``HRBoxErrorCode``.
+///
+/// Messages say what went wrong and what to do. They may name a person, because they go back to the
+/// user who asked; the server never writes them to its log.
+enum DomainError {
+    static func messageUnreadable(_ reason: String, path: String? = nil) -> ResponseError {
+        let data = MessageUnreadableData(reason: reason, path: path)
+        return ResponseError(
+            code: HRBoxErrorCode.messageUnreadable,
+            message: "The message cannot be read: \(reason).",
+            data: encodeData(data))
+    }
+
+    static func storeUnavailable(_ error: any Error) -> ResponseError {
+        var sqliteCode: Int32?
+        if case .sqlite(let code, _, _, _) = error as? StoreError {
+            sqliteCode = code
+        }
+        return ResponseError(
+            code: HRBoxErrorCode.storeUnavailable,
+            message: "The store is unavailable: \(error). Check the path given by --store or HRBOX_STORE.",
+            data: encodeData(StoreUnavailableData(sqliteCode: sqliteCode)))
+    }
+
+    /// Maps an error of the store to the reply a client can act on.
+    static func from(_ error: StoreError) -> ResponseError {
+        switch error {
+        case .personNotFound(let personId):
+            return ResponseError(
+                code: HRBoxErrorCode.personNotFound,
+                message: "No person has the id \(personId). Search for the person with hrbox/searchPeople.",
+                data: encodeData(PersonNotFoundData(personId: personId)))
+        case .addressTaken(let address, let owner):
+            return ResponseError(
+                code: HRBoxErrorCode.addressTaken,
+                message: "The address \(address) belongs to \(owner.fullName) (person \(owner.id)) already. "
+                    + "File the message for that person, or remove the address from them first.",
+                data: encodeData(
+                    OwnerData(address: address, employeeNumber: nil, personId: owner.id, personName: owner.fullName)))
+        case .employeeNumberTaken(let number, let owner):
+            return ResponseError(
+                code: HRBoxErrorCode.employeeNumberTaken,
+                message: "The employee number \(number) belongs to \(owner.fullName) (person \(owner.id)) already.",
+                data: encodeData(
+                    OwnerData(address: nil, employeeNumber: number, personId: owner.id, personName: owner.fullName)))
+        case .caseNotFound(let caseId, let personId):
+            let whose = personId.map { " for person \($0)" } ?? ""
+            return ResponseError(
+                code: HRBoxErrorCode.caseNotFound,
+                message: "No case \(caseId) exists\(whose). List the person's cases with hrbox/cases.",
+                data: encodeData(CaseNotFoundData(caseId: caseId, personId: personId)))
+        case .caseTypeNotFound(let caseTypeId):
+            return ResponseError(
+                code: HRBoxErrorCode.caseTypeNotFound,
+                message: "No case type has the id \(caseTypeId). List them with hrbox/caseTypes.",
+                data: encodeData(CaseTypeNotFoundData(caseTypeId: caseTypeId)))
+        case .colleagueNotFound(let colleague):
+            return ResponseError(
+                code: HRBoxErrorCode.colleagueNotFound,
+                message: "No colleague has the id \"\(colleague)\". List them with hrbox/colleagues.",
+                data: encodeData(ColleagueNotFoundData(colleague: colleague)))
+        case .invalidValue(let field, let reason):
+            return .invalidParams("\(field): \(reason)")
+        default:
+            return storeUnavailable(error)
+        }
+    }
+
+    /// Encodes the `data` member of an error; data that cannot be encoded is left out rather than
+    /// turning a domain error into an internal one.
+    private static func encodeData(_ value: some Encodable) -> JSONValue? {
+        do {
+            return try JSONValueEncoder().encode(value)
+        } catch {
+            return nil
+        }
+    }
+}
+
+private struct MessageUnreadableData: Encodable {
+    var reason: String
+    var path: String?
+}
+
+private struct StoreUnavailableData: Encodable {
+    var sqliteCode: Int32?
+}
+
+private struct PersonNotFoundData: Encodable {
+    var personId: Int64
+}
+
+private struct OwnerData: Encodable {
+    var address: String?
+    var employeeNumber: String?
+    var personId: Int64
+    var personName: String
+}
+
+private struct CaseNotFoundData: Encodable {
+    var caseId: Int64
+    var personId: Int64?
+}
+
+private struct CaseTypeNotFoundData: Encodable {
+    var caseTypeId: Int64
+}
+
+private struct ColleagueNotFoundData: Encodable {
+    var colleague: String
+}

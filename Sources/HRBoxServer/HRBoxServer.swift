@@ -1,0 +1,81 @@
+import Foundation
+import HRBoxProtocol
+import JSONRPC
+
+/// The hrbox server: answers `initialize` and every `hrbox/` method over JSON-RPC.
+///
+/// The transport calls it on one serial queue only, which is why the mutable context needs no lock
+/// and `@unchecked Sendable` is safe.
+public final class HRBoxServer: JSONRPCHandler, @unchecked Sendable {
+    public static let name = "hrbox"
+    public static let version = "0.1.0"
+
+    private let context: ServerContext
+    private let routes: [String: MethodRoute]
+
+    /// - Parameters:
+    ///   - storePath: the SQLite file, opened on the first request that needs it.
+    ///   - configuration: the user the server runs for.
+    ///   - maxMessageBytes: the largest message file a `{"path": ...}` source may name.
+    public init(
+        storePath: String,
+        configuration: UserConfiguration,
+        maxMessageBytes: Int,
+        log: Logger,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        context = ServerContext(
+            storePath: storePath,
+            configuration: configuration,
+            maxMessageBytes: maxMessageBytes,
+            clock: clock,
+            log: log)
+
+        let all = [
+            MethodRoute(LookupHandler()),
+            MethodRoute(StoreMessageHandler()),
+            MethodRoute(SearchPeopleHandler()),
+            MethodRoute(AddPersonHandler()),
+            MethodRoute(CasesHandler()),
+            MethodRoute(CaseTypesHandler()),
+            MethodRoute(AddCaseHandler()),
+            MethodRoute(ColleaguesHandler()),
+            MethodRoute(AddTodoHandler()),
+            MethodRoute(PersonnelFileHandler()),
+        ]
+        routes = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+        assert(Set(routes.keys) == Set(HRBoxMethods.names), "every method of the registry needs a handler")
+    }
+
+    public func initialize(params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let decoded: InitializeParams
+        do {
+            decoded = try JSONValueDecoder().decode(InitializeParams.self, from: params ?? .object([:]))
+        } catch {
+            throw .invalidParams(String(describing: error))
+        }
+        context.clientName = decoded.clientInfo?.name
+        context.log.info("Session started by client \(decoded.clientInfo?.name ?? "(unnamed)").")
+
+        let result = InitializeResult(
+            serverInfo: ServerInfo(name: Self.name, version: Self.version),
+            methods: HRBoxMethods.names,
+            user: UserInfo(colleague: context.configuration.colleague, addresses: context.configuration.addresses))
+        do {
+            return try JSONValueEncoder().encode(result)
+        } catch {
+            throw .internalError
+        }
+    }
+
+    public func handle(method: String, params: JSONValue?) throws(ResponseError) -> JSONValue {
+        guard let route = routes[method] else {
+            throw .methodNotFound(method)
+        }
+        return try route.run(params, context)
+    }
+
+    public func handleNotification(method: String, params: JSONValue?) {
+        context.log.debug("Ignored the notification \(method), which hrbox does not handle.")
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import HRBoxProtocol
+import HRBoxStore
+import JSONRPC
+import MailReading
+
+/// A message read from a ``MessageSource``, with what the store and the replies need of it.
+struct LoadedMessage {
+    let mail: MailMessage
+    /// SHA-256 of the message's own bytes: its identity in the store.
+    let sha256: String
+    let direction: Direction
+
+    /// The message as the store keeps it.
+    var record: MessageRecord {
+        MessageRecord(
+            bytes: mail.ownBytes,
+            messageId: mail.messageID,
+            subject: mail.subject,
+            date: mail.date?.rfc3339,
+            sortInstant: mail.date?.instant,
+            direction: direction)
+    }
+}
+
+/// Reads the raw bytes a client sent, inline or from a file, and parses them as a message.
+enum MessageLoader {
+    static func load(_ source: MessageSource, context: ServerContext) throws(ResponseError) -> LoadedMessage {
+        let bytes: [UInt8]
+        switch source {
+        case .base64(let text):
+            bytes = try decodeBase64(text)
+        case .path(let path):
+            bytes = try readFile(path, maxBytes: context.maxMessageBytes)
+        }
+
+        guard !bytes.isEmpty else {
+            throw DomainError.messageUnreadable("it is empty")
+        }
+        let mail = MailMessage(bytes: bytes)
+        guard !mail.headerFields.isEmpty else {
+            throw DomainError.messageUnreadable(
+                "no header fields were found; send the raw message with its headers (in mutt, unset pipe_decode)")
+        }
+
+        let direction: Direction =
+            switch mail.direction(ownAddressKeys: context.ownAddressKeys) {
+            case .sent: .sent
+            case .received: .received
+            }
+        return LoadedMessage(mail: mail, sha256: SHA256.hex(mail.ownBytes), direction: direction)
+    }
+
+    /// Decodes base64, allowing the line breaks that some encoders (Emacs, `base64` the tool) insert.
+    private static func decodeBase64(_ text: String) throws(ResponseError) -> [UInt8] {
+        let compact = text.filter { !($0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t") }
+        guard let data = Data(base64Encoded: compact) else {
+            throw DomainError.messageUnreadable("the \"base64\" member is not valid base64")
+        }
+        return [UInt8](data)
+    }
+
+    private static func readFile(_ path: String, maxBytes: Int) throws(ResponseError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DomainError.messageUnreadable("no file exists at the given path", path: path)
+        }
+        guard !isDirectory.boolValue else {
+            throw DomainError.messageUnreadable("the path names a folder, not a message file", path: path)
+        }
+
+        let size: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            throw DomainError.messageUnreadable("the file's size cannot be read", path: path)
+        }
+        guard size <= maxBytes else {
+            throw DomainError.messageUnreadable(
+                "the file has \(size) bytes, more than the limit of \(maxBytes) (--max-message-bytes)", path: path)
+        }
+
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DomainError.messageUnreadable(
+                "the file cannot be opened; check that the server's user may read it", path: path)
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            return [UInt8](data)
+        } catch {
+            throw DomainError.messageUnreadable("reading the file failed (\(error.localizedDescription))", path: path)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import HRBoxProtocol
+import HRBoxStore
+import JSONRPC
+
+/// The handler of one `hrbox/` method: typed params in, typed result out.
+protocol MethodHandler {
+    associatedtype Method: HRBoxMethod
+    func handle(_ params: Method.Params, context: ServerContext) throws(ResponseError) -> Method.Result
+}
+
+/// A handler with its params decoded from, and its result encoded to, JSON values.
+struct MethodRoute {
+    let name: String
+    let run: (JSONValue?, ServerContext) throws(ResponseError) -> JSONValue
+
+    init<Handler: MethodHandler>(_ handler: Handler) {
+        name = Handler.Method.name
+        run = { (params: JSONValue?, context: ServerContext) throws(ResponseError) -> JSONValue in
+            let decoded = try decodeParams(Handler.Method.Params.self, from: params)
+            let result = try handler.handle(decoded, context: context)
+            return try encodeResult(result)
+        }
+    }
+}
+
+/// Decodes params, reading absent params as `{}` so that methods without params accept them left out.
+private func decodeParams<Params: Decodable>(_ type: Params.Type, from params: JSONValue?) throws(ResponseError)
+    -> Params
+{
+    do {
+        return try JSONValueDecoder().decode(type, from: params ?? .object([:]))
+    } catch {
+        throw .invalidParams(String(describing: error))
+    }
+}
+
+private func encodeResult<Result: Encodable>(_ result: Result) throws(ResponseError) -> JSONValue {
+    do {
+        return try JSONValueEncoder().encode(result)
+    } catch {
+        throw .internalError
+    }
+}
+
+/// Runs a store call and turns its errors into replies a client can act on.
+func withStore<T>(_ context: ServerContext, _ body: (HRBoxStore.Store) throws(StoreError) -> T) throws(ResponseError)
+    -> T
+{
+    let store = try context.store()
+    do {
+        return try body(store)
+    } catch {
+        if case .sqlite = error {
+            context.log.error("A store operation failed: \(error)")
+        }
+        throw DomainError.from(error)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import HRBoxProtocol
+import HRBoxStore
+import JSONRPC
+
+/// What every method handler works with: the store, the user, the clock and the log.
+///
+/// Only the server's serial handling queue uses a context, so its lazily opened store has one owner.
+final class ServerContext {
+    let storePath: String
+    let configuration: UserConfiguration
+    let ownAddressKeys: Set<String>
+    let maxMessageBytes: Int
+    let clock: @Sendable () -> Date
+    let log: Logger
+    /// The name the client gave in `initialize`, for the log.
+    var clientName: String?
+
+    private var openedStore: HRBoxStore.Store?
+
+    init(
+        storePath: String,
+        configuration: UserConfiguration,
+        maxMessageBytes: Int,
+        clock: @escaping @Sendable () -> Date,
+        log: Logger
+    ) {
+        self.storePath = storePath
+        self.configuration = configuration
+        self.ownAddressKeys = configuration.ownAddressKeys
+        self.maxMessageBytes = maxMessageBytes
+        self.clock = clock
+        self.log = log
+    }
+
+    /// The store, opened on first use so that starting the server costs nothing until a request needs it.
+    /// An open that fails is tried again by the next request, since the cause (a full disk, a missing
+    /// folder) may have been fixed meanwhile.
+    func store() throws(ResponseError) -> HRBoxStore.Store {
+        if let openedStore {
+            return openedStore
+        }
+        do {
+            let store = try HRBoxStore.Store(path: storePath, clock: clock)
+            openedStore = store
+            log.info("Opened the store.")
+            return store
+        } catch {
+            log.error("Cannot open the store: \(error)")
+            throw DomainError.storeUnavailable(error)
+        }
+    }
+
+    /// Today's date in the user's time zone, as `YYYY-MM-DD`.
+    var today: String {
+        CalendarDate(clock(), in: TimeZone.current).description
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import MailReading
+
+/// The user hrbox runs for: their colleague entry and their own addresses.
+///
+/// Read from a small text file of `key = value` lines (`#` starts a comment line):
+///
+///     colleague = mkeller
+///     address = hr@northwind.example
+///     address = mara.keller@northwind.example
+///
+/// A message whose From address is one of `addresses` counts as sent by the user.
+public struct UserConfiguration: Sendable, Equatable {
+    /// The user's colleague id: the author of filings and the default assignee of to-dos.
+    public var colleague: String?
+    /// The user's own addresses, as written in the file.
+    public var addresses: [String]
+
+    public init(colleague: String? = nil, addresses: [String] = []) {
+        self.colleague = colleague
+        self.addresses = addresses
+    }
+
+    /// Lookup keys of the user's own addresses, for deciding whether a message was sent.
+    public var ownAddressKeys: Set<String> {
+        Set(addresses.map { AddressKey.lookupKey(for: $0) })
+    }
+
+    /// The configuration file's path: `HRBOX_CONFIG`, else `$XDG_CONFIG_HOME/hrbox/config`,
+    /// else `~/.config/hrbox/config`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let path = environment["HRBOX_CONFIG"], !path.isEmpty {
+            return path
+        }
+        if let configHome = environment["XDG_CONFIG_HOME"], !configHome.isEmpty {
+            return configHome + "/hrbox/config"
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.config/hrbox/config"
+    }
+
+    /// Reads the file at `path`; a missing file is an empty configuration, since hrbox works without one.
+    public static func load(path: String) throws(ConfigurationError) -> UserConfiguration {
+        guard FileManager.default.fileExists(atPath: path) else {
+            return UserConfiguration()
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ConfigurationError(path: path, line: nil, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(path: path, line: nil, reason: "is not UTF-8 text")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses the text of a configuration file; `path` only names the file in errors.
+    public static func parse(_ text: String, path: String) throws(ConfigurationError) -> UserConfiguration {
+        var configuration = UserConfiguration()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+
+        for (index, rawLine) in lines.enumerated() {
+            let lineNumber = index + 1
+            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") {
+                continue
+            }
+            guard let equals = line.firstIndex(of: "=") else {
+                throw ConfigurationError(
+                    path: path, line: lineNumber,
+                    reason: "expected a line of the form key = value")
+            }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+
+            switch key {
+            case "colleague":
+                guard !value.isEmpty else {
+                    throw ConfigurationError(path: path, line: lineNumber, reason: "colleague: the value is empty")
+                }
+                configuration.colleague = value
+            case "address":
+                guard let address = AddressKey.parseSingle(value) else {
+                    throw ConfigurationError(
+                        path: path, line: lineNumber,
+                        reason: "address: \"\(value)\" is not an email address (expected name@domain)")
+                }
+                configuration.addresses.append(address.address)
+            default:
+                throw ConfigurationError(
+                    path: path, line: lineNumber,
+                    reason: "unknown key \"\(key)\" (known keys: colleague, address)")
+            }
+        }
+        return configuration
+    }
+}
+
+/// A configuration file that could not be read, with the place and what to fix.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public var path: String
+    public var line: Int?
+    public var reason: String
+
+    public var description: String {
+        if let line {
+            return "\(path):\(line): \(reason)"
+        }
+        return "\(path) \(reason)"
+    }
+}

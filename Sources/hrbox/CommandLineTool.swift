@@ -1,0 +1,97 @@
+import Foundation
+import HRBoxServer
+
+/// The root command: finds the subcommand the words name, runs it and turns its errors into messages.
+enum CommandLineTool {
+    static let commands: [any Command.Type] = [
+        ServeCommand.self,
+        BoxCommand.self,
+        PersonShowCommand.self,
+        PeopleImportCommand.self,
+        ColleaguesImportCommand.self,
+        CaseTypesImportCommand.self,
+        MessageExportCommand.self,
+        DemoCommand.self,
+    ]
+
+    static func run(_ arguments: [String]) -> Int32 {
+        guard let first = arguments.first else {
+            printToStandardError(overview)
+            return ExitStatus.usage
+        }
+        switch first {
+        case "help", "--help", "-h":
+            return help(Array(arguments.dropFirst()))
+        case "--version", "version":
+            print("\(HRBoxServer.name) \(HRBoxServer.version)")
+            return ExitStatus.success
+        default:
+            break
+        }
+
+        guard let (command, rest) = match(arguments) else {
+            printToStandardError("hrbox: unknown command \"\(arguments.prefix(2).joined(separator: " "))\".\n\n\(overview)")
+            return ExitStatus.usage
+        }
+        if rest.contains("--help") || rest.contains("-h") {
+            print(command.usage)
+            return ExitStatus.success
+        }
+
+        do {
+            var parsed = Arguments(rest, commandName: command.name)
+            let instance = try command.init(parsing: &parsed)
+            try parsed.finish()
+            return try instance.run()
+        } catch let error as UsageError {
+            printToStandardError("hrbox \(command.name): \(error)")
+            return ExitStatus.usage
+        } catch {
+            printToStandardError("hrbox \(command.name): \(error)")
+            return ExitStatus.failure
+        }
+    }
+
+    /// The command whose words begin `arguments`, and the arguments after them.
+    private static func match(_ arguments: [String]) -> (any Command.Type, [String])? {
+        for command in commands where arguments.starts(with: command.words) {
+            return (command, Array(arguments.dropFirst(command.words.count)))
+        }
+        return nil
+    }
+
+    private static func help(_ words: [String]) -> Int32 {
+        if words.isEmpty {
+            print(overview)
+            return ExitStatus.success
+        }
+        guard let (command, _) = match(words) else {
+            printToStandardError("hrbox: no command \"\(words.joined(separator: " "))\".\n\n\(overview)")
+            return ExitStatus.usage
+        }
+        print(command.usage)
+        return ExitStatus.success
+    }
+
+    static var overview: String {
+        let width = commands.map { $0.name.count }.max() ?? 0
+        let lines = commands.map { command in
+            "  " + command.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary
+        }
+        return """
+            hrbox files email into HR records: personnel files, cases and to-dos.
+
+            Usage: hrbox COMMAND [OPTIONS]
+
+            Commands:
+            \(lines.joined(separator: "\n"))
+
+            Run `hrbox help COMMAND` for a command's options, `hrbox --version` for the version.
+            """
+    }
+}
+
+/// Writes a line to stderr, where every message for the user goes except a command's output.
+func printToStandardError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

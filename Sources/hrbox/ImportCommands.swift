@@ -1,0 +1,99 @@
+import Foundation
+import HRBoxImport
+
+/// `hrbox people import FILE.csv`: adds people, or updates them by employee number.
+struct PeopleImportCommand: Command {
+    static let words = ["people", "import"]
+    static let summary = "Import people from a CSV file (all rows or none)."
+    static let usage = """
+        Usage: hrbox people import FILE.csv [--store PATH]
+
+        Columns (a header row names them, in any order):
+          first_name, last_name   required
+          addresses               one or more addresses separated by ";" (may be empty)
+          employee_number         optional and unique; a row with a known number updates that person
+          department, job_title   optional
+          status                  employee, applicant or former employee
+        A bad row stores nothing at all; the error names the file, line and field.
+
+        Options:
+        \(Locations.usage)
+        """
+
+    let file: String
+    let locations: Locations
+
+    init(parsing arguments: inout Arguments) throws(UsageError) {
+        locations = try Locations(parsing: &arguments)
+        file = try arguments.requiredPositional("the CSV file to import")
+    }
+
+    func run() throws -> Int32 {
+        let store = try locations.openStore()
+        let summary = try Importer.importPeople(from: file, into: store)
+        print("Imported \(file): \(summary.added) people added, \(summary.updated) updated.")
+        return ExitStatus.success
+    }
+}
+
+/// `hrbox colleagues import FILE.csv`: the HR team members to-dos are assigned to.
+struct ColleaguesImportCommand: Command {
+    static let words = ["colleagues", "import"]
+    static let summary = "Import colleagues from a CSV file (all rows or none)."
+    static let usage = """
+        Usage: hrbox colleagues import FILE.csv [--store PATH]
+
+        Columns: id (letters, digits, ".", "_", "-"), name, address (optional).
+        A row with a known id updates that colleague. A bad row stores nothing at all.
+
+        Options:
+        \(Locations.usage)
+        """
+
+    let file: String
+    let locations: Locations
+
+    init(parsing arguments: inout Arguments) throws(UsageError) {
+        locations = try Locations(parsing: &arguments)
+        file = try arguments.requiredPositional("the CSV file to import")
+    }
+
+    func run() throws -> Int32 {
+        let store = try locations.openStore()
+        let summary = try Importer.importColleagues(from: file, into: store)
+        print("Imported \(file): \(summary.added) colleagues added, \(summary.updated) updated.")
+        return ExitStatus.success
+    }
+}
+
+/// `hrbox case-types import FILE.csv`: case types and the workflow steps that become to-dos.
+struct CaseTypesImportCommand: Command {
+    static let words = ["case-types", "import"]
+    static let summary = "Import case types and their workflows from a CSV file (all rows or none)."
+    static let usage = """
+        Usage: hrbox case-types import FILE.csv [--store PATH]
+
+        Columns: case_type, step, due_after_days (whole days from the case's start), assignee (a
+        colleague id, or empty for whoever starts the case). One row per workflow step, in order; a
+        case type without steps is one row with an empty step. A case type with a known name gets
+        the new workflow; cases started before keep their to-dos. A bad row stores nothing at all.
+
+        Options:
+        \(Locations.usage)
+        """
+
+    let file: String
+    let locations: Locations
+
+    init(parsing arguments: inout Arguments) throws(UsageError) {
+        locations = try Locations(parsing: &arguments)
+        file = try arguments.requiredPositional("the CSV file to import")
+    }
+
+    func run() throws -> Int32 {
+        let store = try locations.openStore()
+        let summary = try Importer.importCaseTypes(from: file, into: store)
+        print("Imported \(file): \(summary.added) case types added, \(summary.updated) updated.")
+        return ExitStatus.success
+    }
+}
