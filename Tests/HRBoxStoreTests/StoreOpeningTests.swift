@@ -20,9 +20,17 @@ import Testing
         #expect(directoryAttributes[.posixPermissions] as? Int == 0o700)
     }
 
-    @Test func recordsSchemaVersion() throws {
+    @Test func schemaAndJournalMode() throws {
         let fixture = try StoreFixture()
-        #expect(try userVersion(of: fixture.path) == 1)
+
+        #expect(try pragma("user_version", of: fixture.path) == "1")
+        #expect(try pragma("journal_mode", of: fixture.path) == "wal")
+        let tables = try pragmaRows(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", of: fixture.path)
+        #expect(tables == [
+            "addresses", "case_types", "cases", "colleagues", "filings", "messages", "people", "todo_shares",
+            "todos", "workflow_steps",
+        ])
     }
 
     @Test func reopensWithData() throws {
@@ -47,6 +55,22 @@ import Testing
         }
         #expect(error.description.contains("schema version 2"))
         #expect(error.description.contains("version 1 at most"))
+    }
+
+    @Test func otherFileRejected() throws {
+        let fixture = try StoreFixture()
+        let path = fixture.directory.appendingPathComponent("notes.txt").path
+        try Data(String(repeating: "not a database\n", count: 100).utf8).write(to: URL(fileURLWithPath: path))
+
+        let error = try #require(throws: StoreError.self) {
+            try Store(path: path)
+        }
+
+        guard case .sqlite(let code, _, _, _) = error else {
+            Issue.record("expected an SQLite error, got \(error)")
+            return
+        }
+        #expect(code == SQLITE_NOTADB)
     }
 
     @Test func defaultPathOrder() {
@@ -115,14 +139,22 @@ func openRaw(_ path: String) throws -> OpaquePointer {
     return try #require(database)
 }
 
-func userVersion(of path: String) throws -> Int {
+/// Returns the first column of every row the SQL returns, read through a connection of its own.
+func pragmaRows(_ sql: String, of path: String) throws -> [String] {
     let database = try openRaw(path)
     defer { sqlite3_close(database) }
     var statement: OpaquePointer?
-    #expect(sqlite3_prepare_v2(database, "PRAGMA user_version", -1, &statement, nil) == SQLITE_OK)
+    #expect(sqlite3_prepare_v2(database, sql, -1, &statement, nil) == SQLITE_OK)
     defer { sqlite3_finalize(statement) }
-    #expect(sqlite3_step(statement) == SQLITE_ROW)
-    return Int(sqlite3_column_int64(statement, 0))
+    var rows: [String] = []
+    while sqlite3_step(statement) == SQLITE_ROW {
+        rows.append(String(cString: sqlite3_column_text(statement, 0)))
+    }
+    return rows
+}
+
+func pragma(_ name: String, of path: String) throws -> String? {
+    try pragmaRows("PRAGMA \(name)", of: path).first
 }
 
 func setUserVersion(_ version: Int, of path: String) throws {
