@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "JSONRPC"),
         .target(name: "MailReading"),
         .target(name: "HRBoxStore", dependencies: ["CSQLite", "HRBoxProtocol", "MailReading"]),
-        .target(name: "HRBoxImport", dependencies: ["HRBoxProtocol", "MailReading"]),
+        .target(name: "HRBoxImport", dependencies: ["HRBoxProtocol", "MailReading", "HRBoxStore"]),
         .target(
             name: "HRBoxServer",
             dependencies: ["HRBoxProtocol", "JSONRPC", "MailReading", "HRBoxStore", "HRBoxImport"]

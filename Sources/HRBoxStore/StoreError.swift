@@ -1,0 +1,86 @@
+import HRBoxProtocol
+
+/// What went wrong in a store operation, with what the user can do about it.
+///
+/// ``description`` is written for the user who made the request and may name a person or an
+/// address. Log ``redactedDescription`` instead, which leaves personal data out.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    case personNotFound(Int64)
+    case addressTaken(address: String, owner: Person)
+    case employeeNumberTaken(number: String, owner: Person)
+    /// No case has the id, or the case belongs to another person than `personId`.
+    case caseNotFound(caseId: Int64, personId: Int64?)
+    case caseTypeNotFound(Int64)
+    case colleagueNotFound(String)
+    case messageNotFound(Int64)
+    case invalidValue(field: String, reason: String)
+    case newerSchema(found: Int, supported: Int)
+    /// The store contains a value this version of hrbox cannot read, such as an unknown status.
+    case unreadableValue(table: String, column: String, value: String)
+    /// A file or directory of the store could not be created or opened; `reason` is the system's message.
+    case fileSystem(path: String, reason: String)
+    /// SQLite failed. `sql` is the statement's text without its bound values, which may be personal data.
+    case sqlite(code: Int32, extendedCode: Int32, message: String, sql: String)
+    /// A transaction failed and rolling it back failed too, so the connection may still be inside it.
+    indirect case rollbackFailed(original: String, rollback: StoreError)
+
+    public var description: String {
+        switch self {
+        case .addressTaken(let address, let owner):
+            return "The address \(address) belongs to \(owner.fullName) (person \(owner.id)) already. "
+                + "Use that person, or leave the address out."
+        case .employeeNumberTaken(let number, let owner):
+            return "The employee number \(number) belongs to \(owner.fullName) (person \(owner.id)) already. "
+                + "Check the number, or update that person instead."
+        case .colleagueNotFound(let id):
+            return "No colleague has the id \"\(id)\". "
+                + "Pick one from the list of colleagues, or add them to colleagues.csv and import it."
+        case .invalidValue(let field, let reason):
+            return "Invalid \(field): \(reason)"
+        case .rollbackFailed(let original, let rollback):
+            return "\(original) Rolling the transaction back failed as well: \(rollback.description)"
+        default:
+            return redactedDescription
+        }
+    }
+
+    /// The description without names, addresses, employee numbers or colleague ids, for logs.
+    public var redactedDescription: String {
+        switch self {
+        case .personNotFound(let id):
+            return "No person has the id \(id). Search for the person again, or register them first."
+        case .addressTaken(_, let owner):
+            return "The address belongs to person \(owner.id) already. Use that person, or leave the address out."
+        case .employeeNumberTaken(_, let owner):
+            return "The employee number belongs to person \(owner.id) already. "
+                + "Check the number, or update that person instead."
+        case .caseNotFound(let caseId, let personId?):
+            return "Person \(personId) has no case with the id \(caseId). Pick one of the person's cases."
+        case .caseNotFound(let caseId, nil):
+            return "No case has the id \(caseId). List the person's cases and pick one of them."
+        case .caseTypeNotFound(let id):
+            return "No case type has the id \(id). List the case types and pick one, or import case-types.csv."
+        case .colleagueNotFound:
+            return "The colleague id is unknown. Pick one from the list of colleagues, "
+                + "or add them to colleagues.csv and import it."
+        case .messageNotFound(let ref):
+            return "No stored message has the reference \(ref). Store the message first."
+        case .invalidValue(let field, _):
+            return "Invalid \(field)."
+        case .newerSchema(let found, let supported):
+            return "The store has schema version \(found), but this hrbox reads version \(supported) at most. "
+                + "Update hrbox, or open another store."
+        case .unreadableValue(let table, let column, let value):
+            return "The store contains \"\(value)\" in \(table).\(column), which this hrbox cannot read. "
+                + "Update hrbox, or restore the store from a backup."
+        case .fileSystem(let path, let reason):
+            return "Cannot open the store at \(path): \(reason). "
+                + "Check that the directory exists or can be created, and that you may write to it."
+        case .sqlite(let code, let extendedCode, let message, let sql):
+            return "SQLite failed with code \(code) (extended code \(extendedCode)): \(message), "
+                + "while running \(sql). Check that the store file is writable and not damaged."
+        case .rollbackFailed(_, let rollback):
+            return "A transaction failed, and rolling it back failed as well: \(rollback.redactedDescription)"
+        }
+    }
+}

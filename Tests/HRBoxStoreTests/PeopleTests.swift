@@ -1,0 +1,110 @@
+import HRBoxProtocol
+import HRBoxStore
+import Testing
+
+@Suite struct PeopleTests {
+    @Test func addressMatchedAnyCase() throws {
+        let fixture = try StoreFixture()
+        let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["Anna.Schmidt@Example.com"])
+
+        #expect(try fixture.store.person(ownerOf: "anna.schmidt@example.com") == anna)
+        #expect(try fixture.store.person(ownerOf: "ANNA.SCHMIDT@EXAMPLE.COM") == anna)
+        #expect(try fixture.store.person(ownerOf: "someone@example.com") == nil)
+        #expect(anna.addresses == ["Anna.Schmidt@Example.com"])
+    }
+
+    @Test func addressStoredAsAddrSpec() throws {
+        let fixture = try StoreFixture()
+        let anna = try fixture.addPerson(
+            "Anna", "Schmidt",
+            addresses: ["Anna Schmidt <anna@example.com>", "ANNA@example.com", "a.schmidt@example.org"]
+        )
+        #expect(anna.addresses == ["anna@example.com", "a.schmidt@example.org"])
+    }
+
+    @Test func addressTakenNamesOwner() throws {
+        let fixture = try StoreFixture()
+        let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"])
+
+        let error = try #require(throws: StoreError.self) {
+            try fixture.addPerson("Anne", "Other", addresses: ["ANNA@example.com"])
+        }
+
+        guard case .addressTaken(let address, let owner) = error else {
+            Issue.record("expected addressTaken, got \(error)")
+            return
+        }
+        #expect(address == "ANNA@example.com")
+        #expect(owner == anna)
+        #expect(error.description.contains("Anna Schmidt (person \(anna.id))"))
+        #expect(!error.redactedDescription.contains("Anna"))
+        #expect(try fixture.store.searchPeople("Anne", limit: 5).isEmpty)
+    }
+
+    @Test func employeeNumberTaken() throws {
+        let fixture = try StoreFixture()
+        let anna = try fixture.addPerson("Anna", "Schmidt", employeeNumber: "1001")
+
+        let error = try #require(throws: StoreError.self) {
+            try fixture.addPerson("Ben", "Meier", employeeNumber: " 1001 ")
+        }
+
+        guard case .employeeNumberTaken(let number, let owner) = error else {
+            Issue.record("expected employeeNumberTaken, got \(error)")
+            return
+        }
+        #expect(number == "1001")
+        #expect(owner == anna)
+        #expect(try fixture.store.person(employeeNumber: "1001") == anna)
+    }
+
+    @Test func invalidPersonRejected() throws {
+        let fixture = try StoreFixture()
+
+        let noName = try #require(throws: StoreError.self) {
+            try fixture.addPerson(" ", "")
+        }
+        let badAddress = try #require(throws: StoreError.self) {
+            try fixture.addPerson("Anna", "Schmidt", addresses: ["anna.example.com"])
+        }
+
+        guard case .invalidValue(field: "name", _) = noName else {
+            Issue.record("expected an invalid name, got \(noName)")
+            return
+        }
+        guard case .invalidValue(field: "addresses", let reason) = badAddress else {
+            Issue.record("expected invalid addresses, got \(badAddress)")
+            return
+        }
+        #expect(reason.contains("\"anna.example.com\""))
+    }
+
+    @Test func updateReplacesFields() throws {
+        let fixture = try StoreFixture()
+        let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"], employeeNumber: "1001")
+
+        let updated = try fixture.store.updatePerson(id: anna.id, with: NewPerson(
+            firstName: "Anna", lastName: "Meier", addresses: ["anna.meier@example.com"],
+            employeeNumber: "1001", department: "Sales", status: .formerEmployee
+        ))
+
+        #expect(updated.lastName == "Meier")
+        #expect(updated.department == "Sales")
+        #expect(updated.status == .formerEmployee)
+        #expect(try fixture.store.person(ownerOf: "anna@example.com") == nil)
+        #expect(try fixture.store.person(ownerOf: "anna.meier@example.com") == updated)
+        #expect(try fixture.store.searchPeople("meier", limit: 5) == [updated])
+    }
+
+    @Test func updateMissingPerson() throws {
+        let fixture = try StoreFixture()
+        let error = try #require(throws: StoreError.self) {
+            try fixture.store.updatePerson(id: 42, with: NewPerson(firstName: "A", lastName: "B", addresses: [], status: .applicant))
+        }
+
+        guard case .personNotFound(42) = error else {
+            Issue.record("expected personNotFound(42), got \(error)")
+            return
+        }
+    }
+}
