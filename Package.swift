@@ -6,7 +6,7 @@ import PackageDescription
 //   JSONRPC        JSON values, LSP base-protocol framing, dispatch and lifecycle
 //   MailReading    headers, addresses, encoded words and MIME of a raw message
 //   HRBoxStore     the SQLite store: people, personnel files, cases, to-dos
-//   HRBoxImport    CSV files of people, colleagues and case types, and the user's config file
+//   HRBoxImport    CSV files of people, colleagues and case types, imported all or nothing
 //   HRBoxServer    one handler per `hrbox/` method, wired to the store and the mail reader
 //   HRBoxClient    spawns `hrbox serve` and calls its methods (used by `hrbox box` and the demo)
 //   HRBoxTerminal  the HR box drawn on a terminal for mutt, neomutt and aerc

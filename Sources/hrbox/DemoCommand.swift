@@ -70,11 +70,11 @@ struct DemoCommand: Command {
 
     private func importSampleData(from examples: URL, storePath: String) throws {
         let store = try Store(path: storePath)
-        let colleagues = try Importer.importColleagues(
+        let colleagues = try CSVImport.importColleagues(
             from: examples.appendingPathComponent("colleagues.csv").path, into: store)
-        let caseTypes = try Importer.importCaseTypes(
+        let caseTypes = try CSVImport.importCaseTypes(
             from: examples.appendingPathComponent("case-types.csv").path, into: store)
-        let people = try Importer.importPeople(from: examples.appendingPathComponent("people.csv").path, into: store)
+        let people = try CSVImport.importPeople(from: examples.appendingPathComponent("people.csv").path, into: store)
         print(
             "Imported \(people.added) people, \(colleagues.added) colleagues and \(caseTypes.added) case types "
                 + "from \(examplesFolder)/.")

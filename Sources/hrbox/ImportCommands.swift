@@ -30,7 +30,7 @@ struct PeopleImportCommand: Command {
 
     func run() throws -> Int32 {
         let store = try locations.openStore()
-        let summary = try Importer.importPeople(from: file, into: store)
+        let summary = try CSVImport.importPeople(from: file, into: store)
         print("Imported \(file): \(summary.added) people added, \(summary.updated) updated.")
         return ExitStatus.success
     }
@@ -60,7 +60,7 @@ struct ColleaguesImportCommand: Command {
 
     func run() throws -> Int32 {
         let store = try locations.openStore()
-        let summary = try Importer.importColleagues(from: file, into: store)
+        let summary = try CSVImport.importColleagues(from: file, into: store)
         print("Imported \(file): \(summary.added) colleagues added, \(summary.updated) updated.")
         return ExitStatus.success
     }
@@ -92,7 +92,7 @@ struct CaseTypesImportCommand: Command {
 
     func run() throws -> Int32 {
         let store = try locations.openStore()
-        let summary = try Importer.importCaseTypes(from: file, into: store)
+        let summary = try CSVImport.importCaseTypes(from: file, into: store)
         print("Imported \(file): \(summary.added) case types added, \(summary.updated) updated.")
         return ExitStatus.success
     }

@@ -32,7 +32,9 @@ enum SampleData {
         """
 
     /// A sick note from Tobias Brandt, his address written in mixed case, with a non-ASCII subject.
-    static let sickNote = crlf(
+    /// Its lines end in LF, as delivery agents write Maildir files; mutt and neomutt pipe such a file
+    /// unchanged (a CRLF file reaches the pipe with the header's closing blank line as a bare LF).
+    static let sickNote = Data(
         """
         Date: Thu, 26 Nov 2026 07:14:12 +0100
         From: =?UTF-8?Q?Tobias_Brandt?= <Tobias.Brandt@Northwind.EXAMPLE>
@@ -45,7 +47,7 @@ enum SampleData {
 
         Hello HR team, I am off sick next week. Grüße, Tobias
 
-        """)
+        """.utf8)
 
     /// An invitation HR sent to the applicant Lena Novak.
     static let invitation = crlf(
