@@ -66,8 +66,9 @@ extension BoxRenderer {
 
         var body = Body(header: [ScreenLine(" Keys of the HR box", style: .heading)])
         for (key, text) in keys {
-            let line = " " + key.padded(toWidth: 7) + text
-            body.list += line.wrapped(toWidth: width, indent: 8).map { ScreenLine($0) }
+            let lines = text.wrapped(toWidth: width - 8)
+            body.list.append(ScreenLine(" " + key.padded(toWidth: 7) + lines[0]))
+            body.list += lines.dropFirst().map { ScreenLine(String(repeating: " ", count: 8) + $0) }
         }
         body.list.append(ScreenLine(""))
         for note in notes {

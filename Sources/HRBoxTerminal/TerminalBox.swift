@@ -15,8 +15,9 @@ public enum TerminalBox {
     ///   - message: The raw message as the mail client piped it; it is sent to the server byte for byte.
     ///   - service: The hrbox server the box calls.
     ///   - terminalPath: The terminal to read keys from and draw on.
-    /// - Returns: 0 when the user quit normally; 1 when the box could not work on the message or lost its
-    ///   terminal; 2 when it had no message or no terminal; 128 plus the number of a signal that stopped it.
+    /// - Returns: The exit status. It is 0 when the user quit normally, and 1 when the box could not work on
+    ///   the message or lost its terminal. It is 2 without a message or a terminal, and 128 plus the signal's
+    ///   number when a signal stopped the box.
     public static func run(message: [UInt8], service: any BoxService, terminalPath: String = "/dev/tty") -> Int32 {
         guard !message.isEmpty else {
             printError("hrbox box: no message on standard input. Pipe a message into it, for example with <pipe-message> in mutt or :pipe -m in aerc.")
@@ -118,13 +119,18 @@ public enum TerminalBox {
             return model.exitStatus
         case .signal(let number, let model):
             printSummary(model)
-            printError("hrbox box: stopped by signal \(number); the lines above list what was done before.")
+            printError("hrbox box: stopped by signal \(number)." + doneBefore(model))
             return 128 + number
         case .terminalLost(let model):
             printSummary(model)
-            printError("hrbox box: the terminal closed, so the box stopped; the lines above list what was done before.")
+            printError("hrbox box: the terminal closed, so the box stopped." + doneBefore(model))
             return 1
         }
+    }
+
+    /// Points at the summary lines on stdout, when there are any.
+    private static func doneBefore(_ model: BoxModel) -> String {
+        model.summary.isEmpty ? " Nothing was done." : " The lines on stdout list what was done before."
     }
 
     private static func printSummary(_ model: BoxModel) {

@@ -1,40 +1,44 @@
 extension String {
     /// This text broken into lines of at most `width` columns, at spaces where it can and inside a word where it must.
     ///
+    /// Spaces at the start of the text stay at the start of the first line; runs of spaces inside it become one.
+    ///
     /// - Parameters:
     ///   - width: The maximum display width of every line.
     ///   - indent: Spaces put before every line but the first, counted in the width.
     func wrapped(toWidth width: Int, indent: Int = 0) -> [String] {
-        guard width > indent else { return [truncated(toWidth: width)] }
+        let leading = String(prefix { $0 == " " })
+        guard width > indent, width > leading.count else { return [truncated(toWidth: width)] }
 
         var lines: [String] = []
-        var line = ""
-        var lineWidth = 0
+        var line = leading
+        var lineHasWord = false
         let continuation = String(repeating: " ", count: indent)
 
-        for word in split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-            let wordWidth = word.displayWidth
+        for word in split(separator: " ").map(String.init) {
             let limit = lines.isEmpty ? width : width - indent
-            if lineWidth > 0, lineWidth + 1 + wordWidth <= limit {
+            if lineHasWord, line.displayWidth + 1 + word.displayWidth <= limit {
                 line += " " + word
-                lineWidth += 1 + wordWidth
                 continue
             }
-            if lineWidth > 0 {
+            if lineHasWord {
                 lines.append(line)
+                line = ""
             }
 
             // A word wider than a whole line is cut into pieces that fill the lines.
             var rest = word
-            while rest.displayWidth > (lines.isEmpty ? width : width - indent) {
-                let piece = rest.prefix(fittingWidth: lines.isEmpty ? width : width - indent)
-                lines.append(piece)
+            while line.displayWidth + rest.displayWidth > (lines.isEmpty ? width : width - indent) {
+                let room = (lines.isEmpty ? width : width - indent) - line.displayWidth
+                let piece = rest.prefix(fittingWidth: room)
+                lines.append(line + piece)
+                line = ""
                 rest.removeFirst(piece.count)
             }
-            line = rest
-            lineWidth = rest.displayWidth
+            line += rest
+            lineHasWord = true
         }
-        if lineWidth > 0 || lines.isEmpty {
+        if lineHasWord || lines.isEmpty {
             lines.append(line)
         }
 
