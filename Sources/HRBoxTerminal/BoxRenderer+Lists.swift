@@ -60,7 +60,7 @@ extension BoxRenderer {
     static func caseStartedBody(for model: BoxModel, started: AddCase.Result) -> Body {
         var body = Body(header: [
             ScreenLine(" Started case \"\(started.case.title)\" (\(started.case.caseType))", style: .heading),
-            ScreenLine(" It is chosen under file under, so s files the message in it."),
+            ScreenLine(" The case is now chosen under file under, so s stores the message in it."),
             ScreenLine(""),
         ])
         if started.todos.isEmpty {

@@ -11,7 +11,13 @@ extension BoxRenderer {
             ScreenLine(""),
             ScreenLine(" Participants", style: .heading),
         ]
-        body.list = lookup.participants.map { participantLine($0, width: width) }
+        // The contact column is as wide as the widest contact, up to a little over half the line,
+        // so that short addresses leave the person column more room.
+        let contactWidth = min(
+            lookup.participants.map { contactText($0).displayWidth }.max() ?? 0,
+            (width - 11) * 11 / 20
+        )
+        body.list = lookup.participants.map { participantLine($0, contactWidth: max(contactWidth, 12)) }
         if lookup.participants.isEmpty {
             body.list = [ScreenLine("   The message names no sender or recipient.")]
         }
@@ -43,8 +49,8 @@ extension BoxRenderer {
         return "Filed already " + places.joined(separator: "; ") + "."
     }
 
-    /// `From  Name <address>   person`, with the person's name, number and status, "unknown" or "you".
-    private static func participantLine(_ participant: Participant, width: Int) -> ScreenLine {
+    /// `From  Name <address>   person`, with the person's name, number and status, "unknown" or "your address".
+    private static func participantLine(_ participant: Participant, contactWidth: Int) -> ScreenLine {
         let role: String
         switch participant.role {
         case .from: role = "From"
@@ -53,18 +59,18 @@ extension BoxRenderer {
         case .bcc: role = "Bcc"
         }
 
-        var contact = participant.address
-        if let name = participant.name, !name.isEmpty {
-            contact = "\(name) <\(participant.address)>"
-        }
-
         var owner = participant.person?.details ?? "unknown"
         if participant.isOwnAddress {
             owner = participant.person.map { "\($0.details) · your address" } ?? "your address"
         }
 
-        let contactWidth = max(12, (width - 8) * 11 / 20)
-        return ScreenLine("   " + role.padded(toWidth: 5) + contact.padded(toWidth: contactWidth) + "  " + owner)
+        return ScreenLine("   " + role.padded(toWidth: 6) + contactText(participant).padded(toWidth: contactWidth) + "  " + owner)
+    }
+
+    /// `Name <address>`, or the address alone when it has no display name.
+    private static func contactText(_ participant: Participant) -> String {
+        guard let name = participant.name, !name.isEmpty else { return participant.address }
+        return "\(name) <\(participant.address)>"
     }
 
     /// Builds the lines of the person and "file under", the second person, or the prompt to find or add a person.

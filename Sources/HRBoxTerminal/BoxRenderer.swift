@@ -79,6 +79,15 @@ public enum BoxRenderer {
     /// Returns the lines of `body` that fit in `rows`: the header first, then the footer, then a window of the list.
     private static func fit(_ body: Body, rows: Int) -> (lines: [ScreenLine], cursor: ScreenPosition?) {
         guard rows > 0 else { return ([], nil) }
+
+        // On a short screen blank spacer lines give way first, so that a few list entries stay in view.
+        var body = body
+        if body.header.count + body.footer.count + min(body.list.count, 3) > rows {
+            body.footer.removeAll { $0.text.isEmpty }
+            if body.cursor == nil {
+                body.header.removeAll { $0.text.isEmpty }
+            }
+        }
         let header = Array(body.header.prefix(rows))
         let footer = Array(body.footer.prefix(rows - header.count))
         let listRows = rows - header.count - footer.count

@@ -105,8 +105,8 @@ extension BoxModel {
         }
 
         screen = .caseStarted(started)
-        status = .info("Started case \"\(started.case.title)\". Press s to file the message under it.")
         let todoCount = started.todos.count == 1 ? "1 to-do" : "\(started.todos.count) to-dos"
+        status = .info("Started case \"\(started.case.title)\" with \(todoCount).")
         summary.append("hrbox: started case \"\(started.case.title)\" for \(personName) with \(todoCount)")
         return [.redraw]
     }

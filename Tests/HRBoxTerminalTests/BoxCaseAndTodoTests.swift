@@ -41,6 +41,7 @@ struct BoxCaseAndTodoTests {
         #expect(screen.contains("Ask for the doctor's note"))
         #expect(screen.contains("2026-12-15  Plan the return talk"))
         #expect(session.model.person?.fileUnder?.id == 900)
+        #expect(session.model.status == .info("Started case \"Sick leave 2026-12-01\" with 2 to-dos."))
         #expect(session.model.summary == ["hrbox: started case \"Sick leave 2026-12-01\" for Anna Schmidt (E-1042) with 2 to-dos"])
 
         session.press(.enter)
