@@ -34,7 +34,6 @@ extension BoxModel {
         switch call {
         case .lookup:
             phase = .failed(error.message)
-            status = .error(error.message)
             return [.redraw]
         case .addPerson(let newPerson):
             return receiveAddPersonFailure(error, newPerson: newPerson)

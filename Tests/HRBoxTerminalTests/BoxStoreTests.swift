@@ -204,6 +204,8 @@ struct BoxQuitTests {
         var session = Fixtures.startedSession(service)
 
         #expect(session.screenText.contains("The box cannot work on this message."))
+        #expect(session.screenText.contains("The message could not be read because it has no header."))
+        #expect(session.model.status == nil)
         session.press(.character("s"))
         #expect(service.storeCalls.isEmpty)
 
