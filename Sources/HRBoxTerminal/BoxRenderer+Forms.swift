@@ -1,0 +1,102 @@
+import HRBoxProtocol
+
+extension BoxRenderer {
+    /// The label column of forms, wide enough for "Employee number".
+    private static let labelWidth = 17
+
+    static func newPersonBody(_ form: NewPersonForm) -> Body {
+        var body = Body(header: [ScreenLine(" New person", style: .heading)])
+        let fields: [(NewPersonForm.Field, String, String)] = [
+            (.firstName, "First name", form.firstName.text),
+            (.lastName, "Last name", form.lastName.text),
+            (.address, "Address", form.address.text),
+            (.employeeNumber, "Employee number", form.employeeNumber.text),
+            (.status, "Status", "‹ \(form.status.label) ›"),
+        ]
+        for (field, label, value) in fields {
+            appendField(label: label, value: value, focused: form.focus == field, isText: field != .status, to: &body)
+        }
+
+        if let owner = form.conflictOwner {
+            body.footer = [
+                ScreenLine(""),
+                ScreenLine(" Press Enter to pick \(owner.labelWithNumber) instead, or Esc to edit the form.", style: .highlighted),
+            ]
+        }
+        return body
+    }
+
+    static func caseTitleBody(_ prompt: CaseTitlePrompt) -> Body {
+        var body = Body(header: [ScreenLine(" Add a case of type \(prompt.caseType.name)", style: .heading)])
+        appendField(label: "Title", value: prompt.title.text, focused: true, isText: true, to: &body)
+        body.header.append(ScreenLine(""))
+        body.header.append(ScreenLine(" Its workflow creates these to-dos:"))
+        body.list = prompt.caseType.workflow.map { step in
+            let day = step.dueAfterDays == 0 ? "on the start day" : "after \(step.dueAfterDays) days"
+            let assignee = step.assignee.map { " · \($0)" } ?? ""
+            return ScreenLine("   \(step.title) · due \(day)\(assignee)")
+        }
+        if prompt.caseType.workflow.isEmpty {
+            body.header[body.header.count - 1] = ScreenLine(" Its workflow has no steps, so no to-dos are created.")
+        }
+        return body
+    }
+
+    static func todoFormBody(for model: BoxModel, form: TodoForm) -> Body {
+        let link: String
+        if let choice = model.person {
+            link = " for \(choice.person.labelWithNumber)" + BoxModel.underClause(choice.fileUnder)
+        } else {
+            link = ", linked to the message only"
+        }
+        var body = Body(header: [ScreenLine(" New to-do\(link)", style: .heading)])
+
+        var dueValue = form.due.text
+        if case .success(let day?) = form.dueDate(today: model.today), form.due.trimmed.hasPrefix("+") {
+            dueValue += "  (\(day))"
+        }
+        let assignee = form.assignee.map { form.colleagues[$0].name } ?? "not set: the server's default colleague"
+        let shared = form.colleagues.filter { form.sharedWith.contains($0.id) }.map(\.name)
+
+        appendField(label: "Title", value: form.title.text, focused: form.focus == .title, isText: true, to: &body)
+        appendField(label: "Due", value: dueValue, focused: form.focus == .due, isText: true, to: &body)
+        appendField(label: "Assignee", value: "‹ \(assignee) ›", focused: form.focus == .assignee, isText: false, to: &body)
+        appendField(
+            label: "Shared with",
+            value: shared.isEmpty ? "nobody" : shared.joined(separator: ", "),
+            focused: form.focus == .sharedWith,
+            isText: false,
+            to: &body
+        )
+        if form.focus == .due {
+            body.header.append(ScreenLine("   Due as YYYY-MM-DD or +N for N days from today (\(model.today)); empty for none."))
+        }
+
+        guard form.focus == .assignee || form.focus == .sharedWith else { return body }
+        body.header.append(ScreenLine(""))
+        body.header.append(ScreenLine(" Colleagues:"))
+        body.list = form.colleagues.enumerated().map { index, colleague in
+            let number = index < 9 ? "\(index + 1)" : " "
+            let mark: String
+            if form.focus == .assignee {
+                mark = form.assignee == index ? "(•)" : "( )"
+            } else {
+                mark = form.sharedWith.contains(colleague.id) ? "[x]" : "[ ]"
+            }
+            let isMe = colleague.id == model.colleagues?.me ? " · me" : ""
+            let highlighted = form.focus == .sharedWith && index == form.highlightedColleague
+            return numberedLine(number: number, text: "\(mark) \(colleague.name) (\(colleague.id))\(isMe)", highlighted: highlighted)
+        }
+        body.focus = form.focus == .sharedWith ? form.highlightedColleague : form.assignee
+        return body
+    }
+
+    /// Adds `> Label   value` to the header, with the cursor after the value of a focused text field.
+    private static func appendField(label: String, value: String, focused: Bool, isText: Bool, to body: inout Body) {
+        let prefix = (focused ? " > " : "   ") + label.padded(toWidth: labelWidth)
+        if focused, isText {
+            body.cursor = ScreenPosition(row: body.header.count, column: prefix.displayWidth + value.displayWidth)
+        }
+        body.header.append(ScreenLine(prefix + value, style: focused && !isText ? .highlighted : .plain))
+    }
+}

@@ -1,0 +1,173 @@
+import HRBoxProtocol
+import Testing
+
+@testable import HRBoxTerminal
+
+@Suite("Cases and to-dos")
+struct BoxCaseAndTodoTests {
+    static let workflowTodos = [
+        Todo(
+            id: 31, title: "Ask for the doctor's note", due: "2026-12-01", assignee: "mkeller", sharedWith: [],
+            personId: 1, caseId: 900, messageRef: nil, done: false, createdAt: "2026-12-01T10:00:00Z",
+            createdBy: "mkeller", workflowStep: 1
+        ),
+        Todo(
+            id: 32, title: "Plan the return talk", due: "2026-12-15", assignee: "bng", sharedWith: [],
+            personId: 1, caseId: 900, messageRef: nil, done: false, createdAt: "2026-12-01T10:00:00Z",
+            createdBy: "mkeller", workflowStep: 2
+        ),
+    ]
+
+    @Test func addCaseShowsTodosAndSelectsCase() throws {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        service.caseTypeList = [Fixtures.onboardingType, Fixtures.sickLeaveType]
+        service.workflowTodos = Self.workflowTodos
+        var session = Fixtures.startedSession(service)
+
+        session.press(.character("a"))
+        #expect(service.calls.last == .caseTypes)
+
+        session.press(.character("2"))
+        guard case .caseTitle(let prompt) = session.model.screen else {
+            Issue.record("expected the case title prompt, got \(session.model.screen)")
+            return
+        }
+        #expect(prompt.title.text == "Sick leave 2026-12-01")
+
+        session.press(.enter)
+        let expected = AddCase.Params(personId: 1, caseTypeId: 5, title: "Sick leave 2026-12-01")
+        #expect(service.calls.last == .addCase(expected))
+        let screen = session.screenText
+        #expect(screen.contains("Ask for the doctor's note"))
+        #expect(screen.contains("2026-12-15  Plan the return talk"))
+        #expect(session.model.person?.fileUnder?.id == 900)
+        #expect(session.model.status == .info("Started case \"Sick leave 2026-12-01\" with 2 to-dos."))
+        #expect(session.model.summary == ["hrbox: started case \"Sick leave 2026-12-01\" for Anna Schmidt (E-1042) with 2 to-dos"])
+
+        session.press(.enter)
+        session.press(.character("s"))
+        #expect(service.storeCalls.first?.targets == [FilingTarget(personId: 1, caseId: 900)])
+    }
+
+    @Test func addCaseLoadsCaseTypesOnce() {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        service.caseTypeList = [Fixtures.sickLeaveType]
+        var session = Fixtures.startedSession(service)
+
+        session.press([.character("a"), .escape, .character("a")])
+
+        #expect(service.calls.filter { $0 == .caseTypes }.count == 1)
+        #expect(session.model.screen == .caseTypePicker(CaseTypePicker(caseTypes: [Fixtures.sickLeaveType])))
+    }
+
+    @Test func addCaseEditsTitle() {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        service.caseTypeList = [Fixtures.sickLeaveType]
+        var session = Fixtures.startedSession(service)
+
+        session.press([.character("a"), .enter, .control("u")])
+        session.type("Krankmeldung März")
+        session.press(.enter)
+
+        #expect(service.calls.last == .addCase(AddCase.Params(personId: 1, caseTypeId: 5, title: "Krankmeldung März")))
+    }
+
+    @Test func addCaseNeedsPerson() {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromUnknownSender())
+        var session = Fixtures.startedSession(service)
+
+        session.press(.character("a"))
+
+        #expect(!service.calls.contains(.caseTypes))
+        #expect(session.model.status?.isError == true)
+    }
+
+    @Test func addTodoWithAssigneeSharedAndRelativeDue() throws {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        service.colleagueList = Fixtures.colleagues
+        var session = Fixtures.startedSession(service)
+
+        session.press([.character("f"), .character("1"), .character("t")])
+        #expect(service.calls.last == .colleagues)
+        guard case .todoForm(let form) = session.model.screen else {
+            Issue.record("expected the to-do form, got \(session.model.screen)")
+            return
+        }
+        #expect(form.title.text == "Sick note")
+        #expect(form.assignee == 0)
+
+        session.press(.tab)
+        session.type("+3")
+        session.press([.tab, .character("2"), .tab, .character("1"), .character("3"), .enter])
+
+        let expected = AddTodo.Params(
+            title: "Sick note",
+            due: "2026-12-04",
+            assignee: "bng",
+            sharedWith: ["mkeller", "jdoe"],
+            personId: 1,
+            caseId: 10,
+            message: session.model.messageSource
+        )
+        #expect(service.calls.last == .addTodo(expected))
+        #expect(session.model.status == .info("Planned to-do \"Sick note\" for Bao Ng, due 2026-12-04."))
+        #expect(session.model.summary == ["hrbox: planned to-do \"Sick note\" for bng, due 2026-12-04"])
+        #expect(session.model.screen == .main)
+    }
+
+    @Test func addTodoDefaultsToMe() throws {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        service.colleagueList = Fixtures.colleagues
+        var session = Fixtures.startedSession(service)
+
+        session.press([.character("t"), .enter])
+
+        let params = try #require(service.addTodoCalls.last)
+        #expect(params.assignee == "mkeller")
+        #expect(params.due == nil)
+        #expect(params.sharedWith == nil)
+        #expect(params.caseId == nil)
+    }
+
+    @Test func addTodoSharedToggleWithSpace() throws {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        service.colleagueList = Fixtures.colleagues
+        var session = Fixtures.startedSession(service)
+
+        session.press([.character("t"), .backTab, .right, .character(" "), .right, .character(" "), .character("2"), .enter])
+
+        let params = try #require(service.addTodoCalls.last)
+        #expect(params.sharedWith == ["jdoe"])
+    }
+
+    @Test func addTodoRejectsInvalidDue() {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        service.colleagueList = Fixtures.colleagues
+        var session = Fixtures.startedSession(service)
+
+        session.press([.character("t"), .tab])
+        session.type("2026-02-30")
+        session.press(.enter)
+
+        #expect(session.model.status == .error("The due date \"2026-02-30\" is invalid. Type YYYY-MM-DD, or +N for N days from today."))
+        #expect(service.addTodoCalls.isEmpty)
+        guard case .todoForm(let form) = session.model.screen else {
+            Issue.record("expected the to-do form to stay open, got \(session.model.screen)")
+            return
+        }
+        #expect(form.focus == .due)
+    }
+
+    @Test func addTodoAbsoluteDue() throws {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        service.colleagueList = Fixtures.colleagues
+        var session = Fixtures.startedSession(service)
+
+        session.press([.character("t"), .tab])
+        session.type("2027-01-15")
+        session.press(.enter)
+
+        let params = try #require(service.addTodoCalls.last)
+        #expect(params.due == "2027-01-15")
+    }
+}
