@@ -42,7 +42,7 @@ struct BoxCommand: Command {
             executable: HRBoxClient.currentExecutablePath(),
             arguments: ["serve"] + locations.serveArguments,
             clientName: "hrbox box")
-        let status = HRBox.runBox(message: message, service: ClientBoxService(client: client))
+        let status = TerminalBox.run(message: message, service: ClientBoxService(client: client))
 
         do {
             _ = try client.close()
