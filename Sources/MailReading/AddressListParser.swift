@@ -38,7 +38,7 @@ enum AddressListParser {
             if let colon = groupColon(tokens, from: index) {
                 index = parseGroup(tokens, nameEnd: colon, from: index, field: field, into: &list, defects: &defects)
             } else {
-                let end = entryEnd(tokens, from: index, stopAtSemicolon: true)
+                let end = entryEnd(tokens, from: index)
                 if let mailbox = parseMailbox(tokens[index..<end], field: field, defects: &defects) {
                     list.mailboxes.append(mailbox)
                 }
@@ -81,7 +81,7 @@ enum AddressListParser {
                 index += 1
                 continue
             }
-            let end = entryEnd(tokens, from: index, stopAtSemicolon: true)
+            let end = entryEnd(tokens, from: index)
             if let mailbox = parseMailbox(tokens[index..<end], field: field, defects: &defects) {
                 members.append(mailbox)
             }
@@ -103,7 +103,7 @@ enum AddressListParser {
     ///
     /// Separators inside angle brackets do not count, because an obsolete route such as
     /// `<@a.example,@b.example:x@c.example>` contains commas.
-    private static func entryEnd(_ tokens: Tokens, from start: Int, stopAtSemicolon: Bool) -> Int {
+    private static func entryEnd(_ tokens: Tokens, from start: Int) -> Int {
         var insideAngle = false
         for index in start..<tokens.endIndex {
             switch tokens[index].kind {
@@ -111,10 +111,8 @@ enum AddressListParser {
                 insideAngle = true
             case .special(">"):
                 insideAngle = false
-            case .special(","):
+            case .special(","), .special(";"):
                 if !insideAngle { return index }
-            case .special(";"):
-                if !insideAngle, stopAtSemicolon { return index }
             default:
                 continue
             }
@@ -123,7 +121,7 @@ enum AddressListParser {
     }
 
     /// Reads one mailbox, `name <addr-spec>` or a bare addr-spec, or returns nil and reports why.
-    static func parseMailbox(_ entry: Tokens, field: String, defects: inout DefectList) -> MailAddress? {
+    private static func parseMailbox(_ entry: Tokens, field: String, defects: inout DefectList) -> MailAddress? {
         var comment: String?
         var tokens: [HeaderToken] = []
         for token in entry {

@@ -36,7 +36,7 @@ enum EncodedWordDecoder {
                 flush()
                 output += String(decoding: bytes[range], as: UTF8.self)
             case .encoded(let charset, let decoded):
-                if let run = pending, run.charset == charset {
+                if pending?.charset == charset {
                     pending?.bytes.append(contentsOf: decoded)
                 } else {
                     flush()

@@ -22,7 +22,8 @@ enum HTMLText {
     /// Extracts text until about `limit` scalars are written.
     static func text(of html: String, limit: Int) -> String {
         let scalars = Array(html.unicodeScalars)
-        var output = String.UnicodeScalarView()
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(limit)
         var index = 0
 
         while index < scalars.count, output.count < limit {
@@ -37,11 +38,11 @@ enum HTMLText {
                 index += 1
             }
         }
-        return String(output)
+        return String(String.UnicodeScalarView(output))
     }
 
     /// Skips a tag, comment or hidden element that starts at `start` and returns where text goes on.
-    private static func skipMarkup(_ scalars: [Unicode.Scalar], from start: Int, output: inout String.UnicodeScalarView) -> Int {
+    private static func skipMarkup(_ scalars: [Unicode.Scalar], from start: Int, output: inout [Unicode.Scalar]) -> Int {
         if starts(scalars, at: start, with: "<!--") {
             return end(of: "-->", in: scalars, from: start + 4)
         }

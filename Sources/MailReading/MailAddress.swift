@@ -3,9 +3,12 @@ public struct MailAddress: Sendable, Hashable {
     /// The decoded display name without quotes, or nil when the mailbox has none.
     public var name: String?
     /// The addr-spec as written, without angle brackets or route, domain as written.
-    public var address: String
+    public var address: String {
+        didSet { lookupKey = AddressKey.lookupKey(for: address) }
+    }
     /// The key that finds the person the address belongs to; see `AddressKey.lookupKey(for:)`.
-    public var lookupKey: String
+    /// It follows every change of `address`.
+    public private(set) var lookupKey: String
     /// The decoded text of the mailbox's first comment, such as `Robin Tester` in
     /// `robin@example.com (Robin Tester)`, or nil. A comment carries no meaning in RFC 5322, but old
     /// mail puts the name there.

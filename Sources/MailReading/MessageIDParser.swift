@@ -6,17 +6,17 @@ enum MessageIDParser {
     /// without angle brackets is taken as a bare id, as lenient readers do, and reported.
     static func parse(_ value: String, field: String, defects: inout DefectList) -> [String] {
         var ids: [String] = []
-        var current: String.UnicodeScalarView?
+        var insideID = false
+        var id = String.UnicodeScalarView()
         var commentDepth = 0
 
         for scalar in value.unicodeScalars {
-            if var id = current {
+            if insideID {
                 if scalar == ">" {
                     finish(id, into: &ids, field: field, defects: &defects)
-                    current = nil
+                    insideID = false
                 } else if !ASCII.isWhitespace(scalar) {
                     id.append(scalar)
-                    current = id
                 }
             } else if commentDepth > 0 {
                 if scalar == "(" { commentDepth += 1 }
@@ -24,14 +24,15 @@ enum MessageIDParser {
             } else if scalar == "(" {
                 commentDepth = 1
             } else if scalar == "<" {
-                current = String.UnicodeScalarView()
+                insideID = true
+                id = String.UnicodeScalarView()
             }
         }
 
-        if current != nil {
+        if insideID {
             defects.add(.invalidMessageID, "A message id has no closing angle bracket; it was ignored.", field: field, fragment: value)
         }
-        if ids.isEmpty, current == nil, !value.unicodeScalars.contains("<") {
+        if ids.isEmpty, !value.unicodeScalars.contains("<") {
             readBareID(value, into: &ids, field: field, defects: &defects)
         }
         return ids

@@ -71,6 +71,12 @@ import Testing
         #expect(AddressKey.lookupKey(for: "x@\(label).example") == "x@\(label).example")
     }
 
+    @Test func keyFollowsChangedAddress() {
+        var address = MailAddress(name: nil, address: "Anna@Example.com")
+        address.address = "Robin@Bücher.Example"
+        #expect(address.lookupKey == "robin@xn--bcher-kva.example")
+    }
+
     @Test func parseSinglePlainAddress() throws {
         let address = try #require(AddressKey.parseSingle("  anna@example.com "))
         #expect(address.address == "anna@example.com")
