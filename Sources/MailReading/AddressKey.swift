@@ -1,46 +1,52 @@
 import Foundation
 
-// NOTE: a stand-in for the MailReading module's address key, so that the store can build before
-// that module lands. It lower-cases the whole address and checks only `local@domain`; the real
-// one parses RFC 5322 and converts the domain to its IDNA A-label.
-
-/// An address found in a header: its display name, its addr-spec and the key it is looked up by.
-public struct MailAddress: Sendable, Equatable {
-    public var name: String?
-    public var address: String
-    public var lookupKey: String
-
-    public init(name: String?, address: String, lookupKey: String) {
-        self.name = name
-        self.address = address
-        self.lookupKey = lookupKey
-    }
-}
-
-/// Turns addresses into the keys that decide whether two addresses are the same.
+/// Lookup keys of addresses and the reading of an address a user types.
 public enum AddressKey {
-    /// Returns the key an address is compared by.
-    public static func lookupKey(for address: String) -> String {
-        address.lowercased()
+    /// Returns the lookup key of an addr-spec: the local part lower-cased (Unicode letters too), and the
+    /// domain lower-cased and written as IDNA A-labels (Punycode, RFC 3492). So a Unicode domain and
+    /// its Punycode form give the same key. Plus-tags are kept.
+    ///
+    /// The domain is also NFKC-normalized, its label separators `。`, `．` and `｡` become dots and a
+    /// trailing dot is dropped. NOTE: this approximates the UTS 46 mapping; it does not reject labels
+    /// that IDNA 2008 disallows.
+    public static func lookupKey(for addrSpec: String) -> String {
+        let text = addrSpec.trimmingASCIIWhitespace()
+        guard let at = text.lastIndex(of: "@") else { return text.lowercased() }
+
+        let local = text[..<at].lowercased()
+        let domain = text[text.index(after: at)...]
+        return local + "@" + asciiDomain(domain)
     }
 
-    /// Parses one address, `local@domain` or `Name <local@domain>`; nil when the text holds none.
+    /// Parses one address as a user types it, such as `anna@example.com` or `Anna <anna@example.com>`.
+    /// Returns nil when the text contains no valid addr-spec with a domain.
+    ///
+    /// Encoded words in the name are decoded. Text with more than one address, or a group, gives nil.
     public static func parseSingle(_ text: String) -> MailAddress? {
-        var name: String?
-        var spec = text.trimmingCharacters(in: .whitespaces)
-        if spec.hasSuffix(">"), let open = spec.lastIndex(of: "<") {
-            let display = spec[..<open].trimmingCharacters(in: .whitespaces)
-            name = display.isEmpty ? nil : display
-            spec = String(spec[spec.index(after: open)..<spec.index(before: spec.endIndex)])
+        var defects = DefectList()
+        let list = AddressListParser.parse(text, field: "address", defects: &defects)
+        guard list.groups.isEmpty, list.mailboxes.count == 1 else { return nil }
+        return list.mailboxes.first
+    }
+
+    private static func asciiDomain(_ domain: Substring) -> String {
+        if domain.hasPrefix("[") {
+            return domain.lowercased()
         }
 
-        let parts = spec.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-            !spec.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
-        else {
-            return nil
+        let normalized = domain.lowercased().precomposedStringWithCompatibilityMapping
+        var labels = normalized.split(omittingEmptySubsequences: false, whereSeparator: { "。．｡.".contains($0) })
+        if labels.count > 1, labels.last?.isEmpty == true {
+            labels.removeLast()
         }
-        return MailAddress(name: name, address: spec, lookupKey: lookupKey(for: spec))
+
+        return labels.map { label in
+            guard !label.allSatisfy(\.isASCII) else { return String(label) }
+            // A DNS label has at most 63 octets, so a longer one can be no real domain. Leaving it
+            // unencoded also bounds the quadratic work of Punycode.
+            guard label.unicodeScalars.count <= 63 else { return String(label) }
+            guard let encoded = Punycode.encode(String(label)) else { return String(label) }
+            return "xn--" + encoded
+        }.joined(separator: ".")
     }
 }

@@ -1,0 +1,117 @@
+import MailReading
+import Testing
+
+/// RFC 2047 encoded words in unstructured fields and in address phrases.
+@Suite struct EncodedWordTests {
+    @Test func qEncodingUnderscoreAndHex() {
+        #expect(subject(of: "=?utf-8?Q?Gr=C3=BC=C3=9Fe_aus_K=C3=B6ln?=").subject == "Grüße aus Köln")
+    }
+
+    @Test func bEncoding() {
+        #expect(subject(of: "=?UTF-8?B?R3LDvMOfZQ==?=").subject == "Grüße")
+    }
+
+    @Test func bEncodingWithoutPadding() {
+        #expect(subject(of: "=?utf-8?b?R3LDvMOfZQ?=").subject == "Grüße")
+    }
+
+    @Test func lowerCaseEncodingLetter() {
+        #expect(subject(of: "=?iso-8859-1?q?M=FCller?=").subject == "Müller")
+    }
+
+    @Test func spaceBetweenEncodedWordsDropped() {
+        #expect(subject(of: "=?utf-8?q?Hello?= \t =?utf-8?q?World?=").subject == "HelloWorld")
+    }
+
+    @Test func foldBetweenEncodedWordsDropped() {
+        let message = MailMessage(bytes: rawMessage(["Subject: =?utf-8?q?Hello_?=\r\n =?utf-8?q?World?="]))
+        #expect(message.subject == "Hello World")
+    }
+
+    @Test func spaceNextToPlainTextKept() {
+        #expect(subject(of: "Re: =?utf-8?q?Gr=C3=BC=C3=9Fe?= again").subject == "Re: Grüße again")
+    }
+
+    @Test func characterSplitAcrossWords() {
+        // "ü" is C3 BC in UTF-8; the first word ends after C3.
+        #expect(subject(of: "=?utf-8?q?Gr=C3?= =?utf-8?q?=BC=C3=9Fe?=").subject == "Grüße")
+    }
+
+    @Test func characterSplitAcrossQAndBWords() {
+        // "€" is E2 82 AC; "4oI=" is base64 for E2 82.
+        #expect(subject(of: "=?utf-8?b?4oI=?= =?utf-8?q?=AC_5?=").subject == "€ 5")
+    }
+
+    @Test func differentCharsetsDecodedApart() {
+        #expect(subject(of: "=?iso-8859-1?q?=E4?= =?utf-8?q?=C3=A4?=").subject == "ää")
+    }
+
+    @Test func gluedToPlainText() {
+        #expect(subject(of: "[EXT]=?utf-8?q?Bericht?=-final").subject == "[EXT]Bericht-final")
+    }
+
+    @Test func languageSuffixIgnored() {
+        #expect(subject(of: "=?utf-8*de?q?Gr=C3=BC=C3=9Fe?=").subject == "Grüße")
+    }
+
+    @Test func malformedWordKeptLiterally() {
+        #expect(subject(of: "=?utf-8?x?abc?= and =?utf-8?q?no end").subject == "=?utf-8?x?abc?= and =?utf-8?q?no end")
+    }
+
+    @Test func invalidQEscapeKeptAndReported() {
+        let result = subject(of: "=?utf-8?q?100=ZZ?=")
+        #expect(result.subject == "100=ZZ")
+        #expect(result.defects.kinds.contains(.invalidEncodedWord))
+    }
+
+    @Test func unknownCharsetFallsBackToUTF8() {
+        let result = subject(of: "=?x-mystery?q?Gr=C3=BC=C3=9Fe?=")
+        #expect(result.subject == "Grüße")
+        #expect(result.defects.kinds == [.unknownCharset])
+    }
+
+    @Test func unknownCharsetFallsBackToWindows1252() {
+        let result = subject(of: "=?x-mystery?q?Gr=FC=DFe_=80?=")
+        #expect(result.subject == "Grüße €")
+        #expect(result.defects.kinds == [.unknownCharset])
+    }
+
+    @Test func lyingUTF8CharsetFallsBack() {
+        let result = subject(of: "=?utf-8?q?Gr=FC=DFe?=")
+        #expect(result.subject == "Grüße")
+        #expect(result.defects.kinds == [.charsetMismatch])
+    }
+
+    @Test func lyingASCIICharsetFallsBack() {
+        let result = subject(of: "=?us-ascii?q?Gr=C3=BC=C3=9Fe?=")
+        #expect(result.subject == "Grüße")
+        #expect(result.defects.kinds == [.charsetMismatch])
+    }
+
+    @Test func displayNameWords() {
+        let message = readMessage(["From: =?utf-8?q?Ren=C3=A9e?= =?utf-8?q?_Beispiel?= <renee@example.com>"])
+        #expect(message.from.first?.name == "Renée Beispiel")
+    }
+
+    @Test func displayNameWordWithSpecials() {
+        // The dot is an RFC 5322 special, so the word arrives split into several tokens.
+        let message = readMessage(["From: =?utf-8?q?Sam_P.?= <sam@example.com>"])
+        #expect(message.from.first?.name == "Sam P.")
+    }
+
+    @Test func quotedDisplayNameDecodedLeniently() {
+        let message = readMessage(["From: \"=?utf-8?q?J=C3=B6rg?= Tester\" <j@example.com>"])
+        #expect(message.from.first?.name == "Jörg Tester")
+    }
+
+    @Test func commentDecoded() {
+        let message = readMessage(["From: j@example.com (=?utf-8?q?J=C3=B6rg?=)"])
+        #expect(message.from.first?.comment == "Jörg")
+        #expect(message.from.first?.name == nil)
+    }
+
+    @Test func groupNameDecoded() {
+        let message = readMessage(["To: =?utf-8?q?B=C3=BCro?=: a@example.com;"])
+        #expect(message.groups.first?.name == "Büro")
+    }
+}
