@@ -1,8 +1,8 @@
 /// The id of a JSON-RPC request: a number kept as its literal, or a string.
 ///
 /// `7` and `"7"` are different ids, and so are `7` and `7.0`, because a reply must carry the id
-/// exactly as the request did. A request whose id is `null` has no `RequestID`: it is answered
-/// with a null id.
+/// exactly as the request did. A request whose id is `null` has no `RequestID`, and its reply
+/// carries a null id.
 public enum RequestID: Sendable, Hashable, CustomStringConvertible {
     case number(String)
     case string(String)
