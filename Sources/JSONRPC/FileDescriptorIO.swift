@@ -32,8 +32,8 @@ package enum FileDescriptorIO {
     /// Creates a pipe whose ends are closed in child processes, so that no child keeps one open by accident.
     ///
     /// Uses `pipe2(O_CLOEXEC)`, which sets the flag atomically, so that a process spawned by another
-    /// thread at the same moment cannot inherit the ends. Swift's Glibc module hides `pipe2` because it
-    /// is a GNU extension, so it is looked up at run time; glibc has had it since version 2.9.
+    /// thread at the same moment cannot inherit the ends. Swift's Glibc module hides `pipe2`, a GNU
+    /// extension, so it is looked up at run time. glibc has had it since version 2.9.
     package static func makePipe() throws(SystemCallError) -> (read: Int32, write: Int32) {
         guard let pipe2 = pipeWithFlags else {
             throw SystemCallError("look up pipe2 in the C library", errorNumber: ENOSYS)

@@ -1,4 +1,4 @@
-/// The ids of requests received and not yet answered, and which of them the client cancelled.
+/// The ids of requests received and not yet replied to, and which of them the client cancelled.
 ///
 /// The read loop adds ids as requests arrive and the handling queue removes them once their replies
 /// are on the way, so both sides go through a lock.

@@ -1,11 +1,11 @@
-/// Why a ``JSONValue`` does not fit a `Decodable` type, naming the field by its path.
+/// The mismatch between a ``JSONValue`` and a `Decodable` type, naming the field by its path.
 ///
 /// The description reads like `targets[0].personId: expected an integer, found a string` or
 /// `message: missing required field "message"`, and can be sent to a client as it is.
 public struct JSONDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The field's path, such as `targets[0].personId`; empty for the value itself.
     public let path: String
-    /// What is wrong with the field, such as `expected an integer, found a string`.
+    /// The problem with the field, such as `expected an integer, found a string`.
     public let reason: String
 
     public init(path: String, reason: String) {

@@ -1,6 +1,6 @@
 /// The number grammar of RFC 8259, section 6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
 enum JSONNumberSyntax {
-    /// What is wrong with a number literal.
+    /// The rule a number literal breaks.
     enum Violation: Equatable {
         case leadingZero
         case missingDigit(after: String)

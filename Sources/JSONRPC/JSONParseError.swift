@@ -1,4 +1,4 @@
-/// Why a text is not valid JSON, and the byte offset (counting from 0) where the parser found out.
+/// The reason a text is not valid JSON, and the byte offset (counting from 0) where the parser found it.
 public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Reason: Sendable, Equatable {
         /// The input ended where `expected` should have come.

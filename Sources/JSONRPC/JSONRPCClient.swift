@@ -117,7 +117,7 @@ final class ClientConnection: Sendable {
     private struct State {
         var nextID = 1
         var pending: [RequestID: PendingCall] = [:]
-        /// Why the connection is closed, or nil while it is open.
+        /// The reason the connection closed, or nil while it is open.
         var closedReason: String?
     }
 
@@ -229,7 +229,7 @@ final class ClientConnection: Sendable {
         case .success(.response(let id?, let result)):
             deliver(result, to: id)
         case .success(.response(nil, let result)):
-            // An error without an id, such as a parse error: no call can be told apart, so all fail.
+            // An error without an id, such as a parse error, cannot be matched to one call, so all fail.
             let waiting = state.withLock { state in
                 defer { state.pending = [:] }
                 return Array(state.pending.values)

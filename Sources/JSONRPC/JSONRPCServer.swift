@@ -173,8 +173,8 @@ final class InputProcessor: @unchecked Sendable {
             return .request(id: id, method: method, params: params)
         case .success(.notification("$/cancelRequest", let params)):
             if let id = params?["id"].flatMap(RequestID.init) {
-                logger.debug("Received a cancellation of request \(id).")
                 inFlight.cancel(id)
+                logger.debug("Received a cancellation of request \(id).")
             }
             return nil
         case .success(.notification(let method, let params)):

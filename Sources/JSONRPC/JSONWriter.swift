@@ -1,4 +1,4 @@
-/// Why a ``JSONValue`` could not be written as JSON text.
+/// The reason a ``JSONValue`` could not be written as JSON text.
 public enum JSONWriteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A `.number` case whose literal breaks RFC 8259's number grammar.
     case invalidNumberLiteral(String)
@@ -34,7 +34,7 @@ extension JSONValue {
         try writer.write(self, depth: 0)
     }
 
-    /// The compact JSON text as a `String`.
+    /// Writes the value as compact JSON text and returns it as a `String`.
     public func serializedText() throws(JSONWriteError) -> String {
         String(decoding: try serialized(), as: UTF8.self)
     }

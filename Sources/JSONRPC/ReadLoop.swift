@@ -60,7 +60,7 @@ package final class ReadLoop: Sendable {
         do {
             try FileDescriptorIO.writeAll(wakeUp.write, byte)
         } catch {
-            // The pipe holds 64 KiB, so this fails only when many earlier stops filled it:
+            // The pipe buffers 64 KiB on Linux, so this fails only when many earlier stops filled it:
             // the thread is then stopping already.
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A failed system call, with the `errno` it left.
 public struct SystemCallError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What was attempted, such as `read from the input`.
+    /// The attempted operation, such as `read from file descriptor 0`.
     public let operation: String
     public let errorNumber: Int32
 
