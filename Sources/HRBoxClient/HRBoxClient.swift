@@ -6,6 +6,8 @@ import JSONRPC
 ///
 /// Calls block the calling thread until the reply arrives, and several threads may call at once.
 /// Call ``close()`` when done: it lets the server finish cleanly and returns its exit status.
+/// A client released without `close()` closes the server's input instead, and waits up to
+/// ``exitGracePeriod`` seconds for it to exit before killing it.
 public final class HRBoxClient: Sendable {
     /// How long a server that failed or is being abandoned may take to exit before it is killed, in seconds.
     static let exitGracePeriod = 5.0

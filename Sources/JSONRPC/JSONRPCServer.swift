@@ -68,7 +68,8 @@ public final class JSONRPCServer: Sendable {
     ///
     /// The status is 0 when `shutdown` came before, else 1. End of input counts as `exit`, so a client
     /// that closes the pipe after `shutdown` also gets 0. Returns only after every reply is written.
-    /// Call it once.
+    /// Later calls return the same status at once. Ignores SIGPIPE for the whole process, so that a
+    /// client that went away makes writes fail instead of killing the server.
     public func run() -> Int32 {
         FileDescriptorIO.ignoreBrokenPipeSignal()
         logger.info("Serving JSON-RPC: requests on file descriptor \(input), replies on \(output).")
@@ -87,6 +88,7 @@ public final class JSONRPCServer: Sendable {
         )
 
         exited.wait()
+        exited.signal()
         readLoop.stop()
         readLoop.waitUntilFinished()
         writer.flush()

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import JSONRPC
@@ -148,6 +149,7 @@ private func parseError(_ bytes: [UInt8]) -> JSONParseError? {
         #expect(try JSONValue(parsing: bytes) == .array([.number("1"), .string("x")]))
         let slice = Array("xx[true]yy".utf8)[2..<8]
         #expect(try JSONValue(parsing: slice) == .array([.bool(true)]))
+        #expect(try JSONValue(parsing: Data("{\"a\":null}".utf8)) == ["a": nil])
     }
 
     @Test func parseErrorDescription() {

@@ -50,6 +50,15 @@ import Testing
         #expect(try harness.waitForExit() == 1)
     }
 
+    @Test func requestsAfterExitIgnored() throws {
+        let harness = try ServerHarness()
+        try harness.initialize()
+        try harness.send(#"[{"jsonrpc":"2.0","method":"exit"},{"jsonrpc":"2.0","id":1,"method":"echo"}]"#)
+        #expect(try harness.waitForExit() == 1)
+        harness.replies.closeWriteEnd()
+        #expect(try harness.output.reachesEndOfOutput())
+    }
+
     @Test func exitBeforeInitializeExitsWithOne() throws {
         let harness = try ServerHarness()
         try harness.send(#"{"jsonrpc":"2.0","method":"exit"}"#)
