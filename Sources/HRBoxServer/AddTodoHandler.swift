@@ -19,7 +19,7 @@ struct AddTodoHandler: MethodHandler {
         }
 
         let todo = try withStore(context) { (store) throws(StoreError) -> Todo in
-            try store.transaction { () throws(StoreError) -> Todo in
+            try store.write { () throws(StoreError) -> Todo in
                 let messageRef = try message.map { (message) throws(StoreError) in
                     try store.keepMessage(message.record)
                 }

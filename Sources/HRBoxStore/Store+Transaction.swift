@@ -8,8 +8,9 @@ extension Store {
         try runTransaction(body, wrap: { $0 })
     }
 
-    /// The ``transaction(_:)`` of the store's own write methods, which throw ``StoreError`` only.
-    func write<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    /// The ``transaction(_:)`` for bodies that throw ``StoreError`` only, such as a series of the
+    /// store's own write methods that must succeed or fail together.
+    public func write<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         try runTransaction(body, wrap: { $0 })
     }
 

@@ -1,5 +1,5 @@
 /// A subcommand of `hrbox`, such as `serve` or `people import`.
-protocol Command {
+protocol Command: Sendable {
     /// The words that select the command, such as `["people", "import"]`.
     static var words: [String] { get }
     /// One line for the list of commands.

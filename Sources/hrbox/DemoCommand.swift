@@ -37,8 +37,10 @@ struct DemoCommand: Command {
             return ExitStatus.usage
         }
 
-        let folder = try FileManager.default.url(
-            for: .itemReplacementDirectory, in: .userDomainMask, appropriateFor: examples, create: true)
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("hrbox-demo-\(UUID().uuidString.prefix(8).lowercased())", isDirectory: true)
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let storePath = folder.appendingPathComponent("hrbox.sqlite").path
         let configPath = examples.appendingPathComponent("config").path
         print("hrbox demo: a new store at \(storePath)")

@@ -1,13 +1,13 @@
 import Foundation
 
 /// What the demo does with a sample message besides filing it, read from `demo-plan.csv`:
-/// `message,case_type,todo,second_person`, one row per message that gets more than a plain filing.
+/// `message,case_type,todo`, one row per message that gets more than a plain filing.
 struct DemoPlan {
     struct Step {
+        /// File under the person's open case of this type, starting one when there is none.
         var caseType: String?
+        /// The title of a to-do to plan from the message.
         var todo: String?
-        /// An address of a second person to file the message for as well.
-        var secondPerson: String?
     }
 
     private var steps: [String: Step] = [:]
@@ -27,11 +27,12 @@ struct DemoPlan {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
                 $0.trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            guard fields.count == 4 else {
-                throw DemoError("\(url.lastPathComponent):\(index + 1): expected 4 fields: message,case_type,todo,second_person")
+            guard fields.count == 3 else {
+                throw DemoError("\(url.lastPathComponent):\(index + 1): expected 3 fields: message,case_type,todo")
             }
-            func value(_ field: String) -> String? { field.isEmpty ? nil : field }
-            plan.steps[fields[0]] = Step(caseType: value(fields[1]), todo: value(fields[2]), secondPerson: value(fields[3]))
+            plan.steps[fields[0]] = Step(
+                caseType: fields[1].isEmpty ? nil : fields[1],
+                todo: fields[2].isEmpty ? nil : fields[2])
         }
         return plan
     }

@@ -18,8 +18,8 @@ struct DemoRun {
         filedPeople.first?.lastName
     }
 
-    /// Looks a message up and files it as an HR person would in the box: under a new case when the plan
-    /// says so, for a second person when the plan names one, with a to-do when the plan has one.
+    /// Looks a message up and files it as an HR person would in the box: under a case when the plan
+    /// names a case type, with a to-do when the plan has one.
     mutating func file(message url: URL, named name: String) throws {
         let source = MessageSource.base64(try Data(contentsOf: url).base64EncodedString())
         let lookup = try client.call(Lookup.self, Lookup.Params(message: source))
@@ -31,6 +31,10 @@ struct DemoRun {
             print("  \(participant.role.rawValue): \(participant.name ?? "") <\(participant.address)> \(who)")
         }
 
+        for attachment in summary.attachments {
+            print("  attachment: \(attachment)")
+        }
+
         guard let person = lookup.defaultPerson else {
             print("  No participant is a person; left unfiled. In the HR box, n registers a new person.")
             return
@@ -40,37 +44,15 @@ struct DemoRun {
         var caseTitle: String?
 
         if let caseTypeName = step?.caseType {
-            let caseTypes = try client.call(CaseTypes.self, NoParams()).caseTypes
-            guard let caseType = caseTypes.first(where: { $0.name.caseInsensitiveCompare(caseTypeName) == .orderedSame })
-            else {
-                throw DemoError("demo-plan.csv names the case type \"\(caseTypeName)\", which case-types.csv lacks")
-            }
-            let started = try client.call(AddCase.self, AddCase.Params(personId: person.id, caseTypeId: caseType.id))
-            target.caseId = started.case.id
-            caseTitle = started.case.title
-            print("  Started case \"\(started.case.title)\"; its workflow planned \(started.todos.count) to-do(s):")
-            for todo in started.todos {
-                print("    due \(todo.due ?? "-")  \(todo.title)  → \(todo.assignee ?? "nobody")")
-            }
+            let chosen = try fileUnderCase(named: caseTypeName, for: person, openCases: lookup.cases)
+            target.caseId = chosen.id
+            caseTitle = chosen.title
         }
 
-        var targets = [target]
-        if let address = step?.secondPerson {
-            let found = try client.call(SearchPeople.self, SearchPeople.Params(query: address, limit: 1)).people
-            if let second = found.first {
-                targets.append(FilingTarget(personId: second.id))
-            }
-        }
-
-        let stored = try client.call(StoreMessage.self, StoreMessage.Params(message: source, targets: targets))
-        for (outcome, target) in zip(stored.filings, targets) {
-            let owner = target.personId == person.id ? person : nil
-            let ownerName = try owner?.fullName ?? personName(target.personId)
-            let place = target.caseId == nil ? "personnel file" : "personnel file under \"\(caseTitle ?? "")\""
-            print("  Stored in \(ownerName)'s \(place) (message ref \(stored.messageRef)).")
-            _ = outcome
-            try remember(target.personId)
-        }
+        let stored = try client.call(StoreMessage.self, StoreMessage.Params(message: source, targets: [target]))
+        let place = caseTitle.map { "personnel file under \"\($0)\"" } ?? "personnel file"
+        print("  Stored in \(person.fullName)'s \(place) (message ref \(stored.messageRef)).")
+        remember(person)
         if firstFiled == nil {
             firstFiled = (name, source, target)
         }
@@ -82,6 +64,25 @@ struct DemoRun {
                     title: todoTitle, due: nil, personId: person.id, caseId: target.caseId, message: source))
             print("  Planned the to-do \"\(todo.todo.title)\" for \(todo.todo.assignee ?? "nobody").")
         }
+    }
+
+    /// The person's open case of the named type, or a new one whose workflow plans its to-dos.
+    private func fileUnderCase(named caseTypeName: String, for person: Person, openCases: [Case]) throws -> Case {
+        if let open = openCases.first(where: { $0.caseType.caseInsensitiveCompare(caseTypeName) == .orderedSame }) {
+            print("  Filing under the open case \"\(open.title)\".")
+            return open
+        }
+        let caseTypes = try client.call(CaseTypes.self, NoParams()).caseTypes
+        guard let caseType = caseTypes.first(where: { $0.name.caseInsensitiveCompare(caseTypeName) == .orderedSame })
+        else {
+            throw DemoError("demo-plan.csv names the case type \"\(caseTypeName)\", which case-types.csv lacks")
+        }
+        let started = try client.call(AddCase.self, AddCase.Params(personId: person.id, caseTypeId: caseType.id))
+        print("  Started the case \"\(started.case.title)\"; its workflow planned \(started.todos.count) to-do(s):")
+        for todo in started.todos {
+            print("    due \(todo.due ?? "-")  \(todo.title)  → \(todo.assignee ?? "nobody")")
+        }
+        return started.case
     }
 
     /// Files the first filed message once more, to show that filing twice stores nothing new.
@@ -108,15 +109,10 @@ struct DemoRun {
         }
     }
 
-    private func personName(_ personId: Int64) throws -> String {
-        try client.call(PersonnelFile.self, PersonnelFile.Params(personId: personId)).person.fullName
-    }
-
-    private mutating func remember(_ personId: Int64) throws {
-        guard !filedPeople.contains(where: { $0.id == personId }) else {
-            return
+    private mutating func remember(_ person: Person) {
+        if !filedPeople.contains(where: { $0.id == person.id }) {
+            filedPeople.append(person)
         }
-        filedPeople.append(try client.call(PersonnelFile.self, PersonnelFile.Params(personId: personId)).person)
     }
 }
 

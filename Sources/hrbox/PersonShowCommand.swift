@@ -50,7 +50,7 @@ struct PersonShowCommand: Command {
         }
         if json {
             let value = try JSONValueEncoder().encode(file)
-            FileHandle.standardOutput.write(Data(value.serialized()))
+            FileHandle.standardOutput.write(Data(try value.serialized()))
             print()
         } else {
             print(PersonnelFileText(file: file).text)

@@ -51,7 +51,7 @@ struct PersonnelFileText {
     }
 
     private func todoLine(_ todo: Todo) -> String {
-        var parts = ["due " + (todo.due ?? "----------"), todo.title]
+        var parts = [todo.due.map { "due " + $0 } ?? "no due date   ", todo.title]
         if let assignee = todo.assignee {
             parts.append("→ " + assignee)
         }

@@ -43,7 +43,7 @@ struct ServeCommand: Command {
         }
 
         let levelText = try arguments.option("--log-level") ?? "warning"
-        guard let level = Logger.Level(name: levelText) else {
+        guard let level = Logger.Level.allCases.first(where: { $0.description == levelText }) else {
             throw UsageError("--log-level expects error, warning, info or debug, found \"\(levelText)\"",
                 command: Self.name)
         }
@@ -53,7 +53,7 @@ struct ServeCommand: Command {
 
     func run() throws -> Int32 {
         let log = Logger(level: logLevel, includePersonalData: logPersonalData)
-        let protocolOutput = try StandardOutputGuard.reserveForFrames()
+        let protocolOutput = try StandardOutputGuard.install()
 
         let configuration: UserConfiguration
         do {
@@ -68,12 +68,12 @@ struct ServeCommand: Command {
             configuration: configuration,
             maxMessageBytes: maxMessageBytes,
             log: log)
-        let connection = JSONRPCServer(
+        let connection = try JSONRPCServer(
             input: FileHandle.standardInput.fileDescriptor,
             output: protocolOutput,
             handler: server,
-            maxMessageBytes: maxMessageBytes,
-            log: log)
+            logger: log,
+            maxMessageBytes: maxMessageBytes)
         return connection.run()
     }
 }

@@ -61,7 +61,7 @@ struct NeomuttTests {
         let shown = try runHRBox(["person", "show", "NW-1042", "--store", store, "--json"])
         try #require(shown.status == 0, "hrbox person show failed: \(shown.standardError)")
         let file = try JSONValueDecoder().decode(
-            PersonnelFile.Result.self, from: try JSONValue.parse(shown.standardOutput))
+            PersonnelFile.Result.self, from: try JSONValue(parsing: shown.standardOutput))
         let filed = try #require(file.messages.first, "the personnel file lists no message")
         #expect(file.messages.count == 1)
         #expect(filed.subject == "Krankmeldung für nächste Woche")

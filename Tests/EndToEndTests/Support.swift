@@ -77,57 +77,67 @@ func runHRBox(_ arguments: [String], input: Data = Data(), environment: [String:
     try runProgram(HRBoxBinary.path, arguments, input: input, environment: environment)
 }
 
-/// Runs a program to its end; stdout and stderr are read on their own threads so neither pipe fills up.
+/// Runs a program to its end and returns what it wrote.
+///
+/// Uses `posix_spawn` and `waitpid` with stdin, stdout and stderr on files. Foundation's `Process`
+/// on Linux notices a child's exit through a descriptor the child inherits, so it waits forever
+/// for a program that leaves a daemon behind (`tmux new-session` does); pipes would do the same.
 func runProgram(_ path: String, _ arguments: [String], input: Data = Data(), environment: [String: String] = [:])
     throws -> ProcessOutput
 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
+    let folder = try TemporaryFolder()
+    let inputPath = try folder.write("stdin", input)
+    let outputPath = folder.path("stdout")
+    let errorPath = folder.path("stderr")
+
+    var fileActions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&fileActions)
+    defer { posix_spawn_file_actions_destroy(&fileActions) }
+    posix_spawn_file_actions_addopen(&fileActions, STDIN_FILENO, inputPath, O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&fileActions, STDOUT_FILENO, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&fileActions, STDERR_FILENO, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+    // Tests of the transport make this process ignore SIGPIPE; a child must start with the default.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var defaultSignals = sigset_t()
+    sigemptyset(&defaultSignals)
+    sigaddset(&defaultSignals, SIGPIPE)
+    posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+
     var fullEnvironment = ProcessInfo.processInfo.environment
     for (key, value) in environment {
         fullEnvironment[key] = value
     }
-    process.environment = fullEnvironment
+    let argumentList = ([path] + arguments).map { strdup($0) } + [nil]
+    let environmentList = fullEnvironment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        argumentList.forEach { free($0) }
+        environmentList.forEach { free($0) }
+    }
 
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
+    var processID: pid_t = 0
+    let spawnResult = posix_spawn(&processID, path, &fileActions, &attributes, argumentList, environmentList)
+    guard spawnResult == 0 else {
+        throw SetupError("cannot start \(path): \(String(cString: strerror(spawnResult)))")
+    }
 
-    let outputReader = PipeReader(stdout.fileHandleForReading)
-    let errorReader = PipeReader(stderr.fileHandleForReading)
-    stdin.fileHandleForWriting.write(input)
-    try stdin.fileHandleForWriting.close()
-    process.waitUntilExit()
-
-    return ProcessOutput(
-        status: process.terminationStatus,
-        standardOutput: outputReader.finish(),
-        standardError: String(decoding: errorReader.finish(), as: UTF8.self))
-}
-
-/// Reads a pipe to its end on a thread of its own.
-final class PipeReader: @unchecked Sendable {
-    // Safe because `data` is written by the reading thread only before `done` is signalled,
-    // and read by `finish()` only after waiting for that signal.
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
+    var waitStatus: Int32 = 0
+    while waitpid(processID, &waitStatus, 0) < 0 {
+        guard errno == EINTR else {
+            throw SetupError("waiting for \(path) failed: \(String(cString: strerror(errno)))")
         }
     }
+    // The exit code, or 128 plus the signal number as shells report it (Swift cannot call WIFEXITED).
+    let signal = waitStatus & 0x7F
+    let status = signal == 0 ? (waitStatus >> 8) & 0xFF : 128 + signal
 
-    func finish() -> Data {
-        done.wait()
-        return data
-    }
+    return ProcessOutput(
+        status: status,
+        standardOutput: try Data(contentsOf: URL(fileURLWithPath: outputPath)),
+        standardError: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errorPath)), as: UTF8.self))
 }
 
 /// An outside program a test needs, found on PATH.

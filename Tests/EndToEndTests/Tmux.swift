@@ -10,12 +10,11 @@ final class TmuxSession {
         self.tmux = tmux
         socketName = "hrbox-test-\(UUID().uuidString.prefix(8))"
 
-        var arguments = ["-L", socketName, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
-            "-c", workingDirectory]
-        for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
-            arguments += ["-e", "\(key)=\(value)"]
-        }
-        arguments += command
+        // The variables go through env(1) on the command itself, because with tmux 3.3a the ones
+        // given to `new-session -e` did not reach the shell that neomutt starts for a pipe.
+        let variables = environment.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" }
+        let arguments = ["-L", socketName, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
+            "-c", workingDirectory, "/usr/bin/env"] + variables + command
         let started = try runProgram(tmux, arguments)
         guard started.status == 0 else {
             throw TmuxError("tmux new-session failed: \(started.standardError)")
