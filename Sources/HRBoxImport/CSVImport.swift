@@ -35,15 +35,32 @@ public enum CSVImport {
         }
     }
 
-    private static func readTable(path: String, known: [String], required: [String]) throws(ImportError) -> CSVTable {
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            let reason = (error as NSError).localizedDescription
-            throw ImportError(file: path, problems: [ImportError.Problem(
-                line: nil, field: nil, message: "cannot read the file: \(reason). Check the path and that you may read it.")])
+    /// Reads the whole file; a pipe such as `/dev/stdin` works too.
+    private static func readFile(_ path: String) throws(ImportError) -> [UInt8] {
+        func failure(_ message: String) -> ImportError {
+            ImportError(file: path, problems: [ImportError.Problem(line: nil, field: nil, message: message)])
         }
+
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw failure("no such file; check the path")
+        }
+        guard !isFolder.boolValue else {
+            throw failure("is a folder; name the CSV file inside it")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw failure("cannot be opened; check that you may read it")
+        }
+        defer { try? handle.close() }
+        do {
+            return Array(try handle.readToEnd() ?? Data())
+        } catch {
+            throw failure("cannot be read: \(error.localizedDescription)")
+        }
+    }
+
+    private static func readTable(path: String, known: [String], required: [String]) throws(ImportError) -> CSVTable {
+        let bytes = try readFile(path)
 
         do {
             return try CSVTable(records: CSVParser.records(of: bytes), known: known, required: required)

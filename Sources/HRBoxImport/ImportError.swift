@@ -50,7 +50,8 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         if unlistedCount > 0 {
             lines.append("\(file): \(unlistedCount) more problems are not listed.")
         }
-        lines.append("\(file): nothing was imported. Fix the lines above and import the file again.")
+        let fix = problems.contains { $0.line != nil } ? "Fix the lines above and import the file again." : ""
+        lines.append("\(file): nothing was imported. \(fix)".trimmingCharacters(in: .whitespaces))
         return lines.joined(separator: "\n")
     }
 }

@@ -218,6 +218,7 @@ import Testing
         }
 
         #expect(error.problems.first?.line == nil)
-        #expect(error.description.hasPrefix("\(path): cannot read the file"))
+        #expect(error.description.hasPrefix("\(path): no such file; check the path"))
+        #expect(error.description.hasSuffix("\(path): nothing was imported."))
     }
 }
