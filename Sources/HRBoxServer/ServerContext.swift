@@ -3,7 +3,7 @@ import HRBoxProtocol
 import HRBoxStore
 import JSONRPC
 
-/// What every method handler works with: the store, the user, the clock and the log.
+/// The store, user, clock and log that every method handler works with.
 ///
 /// Only the server's serial handling queue uses a context, so its lazily opened store has one owner.
 final class ServerContext {
@@ -33,7 +33,7 @@ final class ServerContext {
         self.log = log
     }
 
-    /// The store, opened on first use so that starting the server costs nothing until a request needs it.
+    /// Returns the store, opened on first use so that starting the server costs nothing until a request needs it.
     /// An open that fails is tried again by the next request, since the cause (a full disk, a missing
     /// folder) may have been fixed meanwhile.
     func store() throws(ResponseError) -> HRBoxStore.Store {

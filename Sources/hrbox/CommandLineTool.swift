@@ -52,7 +52,7 @@ enum CommandLineTool {
         }
     }
 
-    /// The command whose words begin `arguments`, and the arguments after them.
+    /// Finds the command whose words begin `arguments`, and returns it with the arguments after them.
     private static func match(_ arguments: [String]) -> (any Command.Type, [String])? {
         for command in commands where arguments.starts(with: command.words) {
             return (command, Array(arguments.dropFirst(command.words.count)))

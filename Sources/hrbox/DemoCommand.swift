@@ -65,7 +65,7 @@ struct DemoCommand: Command {
 
         print("")
         print("The store stays at \(storePath). Try:")
-        print("  hrbox person show --store \(storePath) \"\(demo.firstFiledPersonName ?? "Berg")\"")
+        print("  hrbox person show --store \(storePath) \"\(demo.firstFiledLastName ?? "Berg")\"")
         print("  hrbox box --store \(storePath) --config \(configPath) < \(examplesFolder)/\(messages.first ?? "MESSAGE.eml")")
         return ExitStatus.success
     }

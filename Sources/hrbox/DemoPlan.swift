@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the demo does with a sample message besides filing it, read from `demo-plan.csv`:
+/// The demo's steps for sample messages beyond filing them, read from `demo-plan.csv`:
 /// `message,case_type,todo`, one row per message that gets more than a plain filing.
 struct DemoPlan {
     struct Step {
@@ -16,7 +16,7 @@ struct DemoPlan {
         steps[message]
     }
 
-    /// Reads the plan; a missing file is an empty plan. The file holds no quoted fields.
+    /// Reads the plan; a missing file is an empty plan. The file contains no quoted fields.
     static func load(from url: URL) throws -> DemoPlan {
         var plan = DemoPlan()
         guard FileManager.default.fileExists(atPath: url.path) else {

@@ -14,7 +14,8 @@ struct DemoRun {
         self.plan = plan
     }
 
-    var firstFiledPersonName: String? {
+    /// The last name of the first person a message was filed for, for the command the demo suggests.
+    var firstFiledLastName: String? {
         filedPeople.first?.lastName
     }
 
@@ -66,7 +67,7 @@ struct DemoRun {
         }
     }
 
-    /// The person's open case of the named type, or a new one whose workflow plans its to-dos.
+    /// Returns the person's open case of the named type, or starts one whose workflow plans its to-dos.
     private func fileUnderCase(named caseTypeName: String, for person: Person, openCases: [Case]) throws -> Case {
         if let open = openCases.first(where: { $0.caseType.caseInsensitiveCompare(caseTypeName) == .orderedSame }) {
             print("  Filing under the open case \"\(open.title)\".")

@@ -2,7 +2,7 @@ import Foundation
 import HRBoxServer
 import HRBoxStore
 
-/// Where the store and the configuration file are, from options, then the environment, then XDG defaults.
+/// The paths of the store and the configuration file: from options, then the environment, then XDG defaults.
 struct Locations {
     let storePath: String
     let configPath: String

@@ -58,7 +58,7 @@ struct PersonShowCommand: Command {
         return ExitStatus.success
     }
 
-    /// The people `text` names: by address, employee number, `#id`, or a search on names.
+    /// Finds the people `text` names: by address, employee number, `#id`, or a search on names.
     private func resolve(_ text: String, in store: Store) throws -> [Person] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.contains("@") {

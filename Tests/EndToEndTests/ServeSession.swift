@@ -4,7 +4,7 @@ import JSONRPC
 
 /// A running `hrbox serve` driven over its stdin and stdout with raw Content-Length frames.
 ///
-/// Independent of HRBoxClient on purpose: these tests check the bytes a client of any language sees.
+/// Independent of HRBoxClient on purpose: these tests check the bytes a client in any language receives.
 final class ServeSession {
     private let process = Process()
     private let input = Pipe()
@@ -38,7 +38,7 @@ final class ServeSession {
         input.fileHandleForWriting.write(Data(FrameEncoder.frame(body: try message.serialized())))
     }
 
-    /// Sends a request with the next id and returns the response, checking that it answers that id.
+    /// Sends a request with the next id and returns the response, checking that it carries that id.
     func request(_ method: String, _ params: JSONValue? = nil) throws -> JSONValue {
         let id = nextID
         nextID += 1

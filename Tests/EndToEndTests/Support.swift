@@ -81,7 +81,7 @@ func runHRBox(_ arguments: [String], input: Data = Data(), environment: [String:
 ///
 /// Uses `posix_spawn` and `waitpid` with stdin, stdout and stderr on files. Foundation's `Process`
 /// on Linux notices a child's exit through a descriptor the child inherits, so it waits forever
-/// for a program that leaves a daemon behind (`tmux new-session` does); pipes would do the same.
+/// for a program that leaves a daemon behind, as `tmux new-session` does. Pipes would hang the same way.
 func runProgram(_ path: String, _ arguments: [String], input: Data = Data(), environment: [String: String] = [:])
     throws -> ProcessOutput
 {
@@ -168,8 +168,8 @@ enum ExternalProgram {
 
 /// Waits until `condition` holds, checking every `interval`, and fails after `timeout`.
 ///
-/// Used where a test waits for another process (a terminal program drawing its screen) that has no
-/// way to signal; the test goes on the moment the condition holds.
+/// Tests use it to wait for another process that cannot signal, such as a terminal program drawing
+/// its screen. The test goes on the moment the condition holds.
 func poll(
     timeout: TimeInterval = 20, interval: TimeInterval = 0.05, _ what: String,
     until condition: () throws -> Bool

@@ -29,7 +29,7 @@ final class TmuxSession {
         }
     }
 
-    /// The visible screen as text.
+    /// Returns the visible screen as text.
     func capture() throws -> String {
         let output = try runProgram(tmux, ["-L", socketName, "capture-pane", "-p", "-t", "0"])
         guard output.status == 0 else {
