@@ -1,8 +1,34 @@
 import Foundation
 import HRBoxImport
+import HRBoxStore
+
+/// A command that imports one kind of CSV file into the store, all rows or none.
+protocol CSVImportCommand: Command {
+    /// What the summary line counts, such as "people".
+    static var noun: String { get }
+    static func importFile(_ path: String, into store: Store) throws -> ImportSummary
+
+    var file: String { get }
+    var locations: Locations { get }
+    init(file: String, locations: Locations)
+}
+
+extension CSVImportCommand {
+    init(parsing arguments: inout Arguments) throws(UsageError) {
+        let locations = try Locations(parsing: &arguments)
+        self.init(file: try arguments.requiredPositional("the CSV file to import"), locations: locations)
+    }
+
+    func run() throws -> Int32 {
+        let store = try locations.openStore()
+        let summary = try Self.importFile(file, into: store)
+        print("Imported \(file): \(summary.added) \(Self.noun) added, \(summary.updated) updated.")
+        return ExitStatus.success
+    }
+}
 
 /// `hrbox people import FILE.csv`: adds people, or updates them by employee number.
-struct PeopleImportCommand: Command {
+struct PeopleImportCommand: CSVImportCommand {
     static let words = ["people", "import"]
     static let summary = "Import people from a CSV file (all rows or none)."
     static let usage = """
@@ -20,24 +46,18 @@ struct PeopleImportCommand: Command {
         \(Locations.usage)
         """
 
+    static let noun = "people"
+
     let file: String
     let locations: Locations
 
-    init(parsing arguments: inout Arguments) throws(UsageError) {
-        locations = try Locations(parsing: &arguments)
-        file = try arguments.requiredPositional("the CSV file to import")
-    }
-
-    func run() throws -> Int32 {
-        let store = try locations.openStore()
-        let summary = try CSVImport.importPeople(from: file, into: store)
-        print("Imported \(file): \(summary.added) people added, \(summary.updated) updated.")
-        return ExitStatus.success
+    static func importFile(_ path: String, into store: Store) throws -> ImportSummary {
+        try CSVImport.importPeople(from: path, into: store)
     }
 }
 
 /// `hrbox colleagues import FILE.csv`: the HR team members to-dos are assigned to.
-struct ColleaguesImportCommand: Command {
+struct ColleaguesImportCommand: CSVImportCommand {
     static let words = ["colleagues", "import"]
     static let summary = "Import colleagues from a CSV file (all rows or none)."
     static let usage = """
@@ -50,24 +70,18 @@ struct ColleaguesImportCommand: Command {
         \(Locations.usage)
         """
 
+    static let noun = "colleagues"
+
     let file: String
     let locations: Locations
 
-    init(parsing arguments: inout Arguments) throws(UsageError) {
-        locations = try Locations(parsing: &arguments)
-        file = try arguments.requiredPositional("the CSV file to import")
-    }
-
-    func run() throws -> Int32 {
-        let store = try locations.openStore()
-        let summary = try CSVImport.importColleagues(from: file, into: store)
-        print("Imported \(file): \(summary.added) colleagues added, \(summary.updated) updated.")
-        return ExitStatus.success
+    static func importFile(_ path: String, into store: Store) throws -> ImportSummary {
+        try CSVImport.importColleagues(from: path, into: store)
     }
 }
 
 /// `hrbox case-types import FILE.csv`: case types and the workflow steps that become to-dos.
-struct CaseTypesImportCommand: Command {
+struct CaseTypesImportCommand: CSVImportCommand {
     static let words = ["case-types", "import"]
     static let summary = "Import case types and their workflows from a CSV file (all rows or none)."
     static let usage = """
@@ -82,18 +96,12 @@ struct CaseTypesImportCommand: Command {
         \(Locations.usage)
         """
 
+    static let noun = "case types"
+
     let file: String
     let locations: Locations
 
-    init(parsing arguments: inout Arguments) throws(UsageError) {
-        locations = try Locations(parsing: &arguments)
-        file = try arguments.requiredPositional("the CSV file to import")
-    }
-
-    func run() throws -> Int32 {
-        let store = try locations.openStore()
-        let summary = try CSVImport.importCaseTypes(from: file, into: store)
-        print("Imported \(file): \(summary.added) case types added, \(summary.updated) updated.")
-        return ExitStatus.success
+    static func importFile(_ path: String, into store: Store) throws -> ImportSummary {
+        try CSVImport.importCaseTypes(from: path, into: store)
     }
 }
