@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day of the Gregorian calendar, written `YYYY-MM-DD`, with no time of day and no time zone.
 public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvertible {
     public let year: Int
@@ -27,6 +29,17 @@ public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvert
             return nil
         }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// Creates the day that `instant` falls on in `timeZone`.
+    public init(containing instant: Date, in timeZone: TimeZone = .current) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        // A Gregorian calendar gives every instant a year, month and day, so the defaults are never used.
+        year = parts.year ?? 1970
+        month = parts.month ?? 1
+        day = parts.day ?? 1
     }
 
     public var description: String {

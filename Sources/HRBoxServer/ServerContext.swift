@@ -53,11 +53,6 @@ final class ServerContext {
 
     /// Today's date in the user's time zone, as `YYYY-MM-DD`.
     var today: String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone.current
-        let parts = calendar.dateComponents([.year, .month, .day], from: clock())
-        let date = CalendarDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
-        // The calendar always yields a real day for a real instant; the epoch's day is a safe stand-in.
-        return date?.description ?? "1970-01-01"
+        CalendarDate(containing: clock(), in: .current).description
     }
 }

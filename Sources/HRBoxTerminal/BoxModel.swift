@@ -33,7 +33,7 @@ public struct BoxModel: Sendable {
     /// The message exactly as the mail client piped it, in base64 as every request carries it.
     let messageSource: MessageSource
     /// The day `+N` due dates and the prefilled case title count from.
-    let today: CalendarDay
+    let today: CalendarDate
 
     var phase: Phase = .lookingUp
     var lookup: Lookup.Result?
@@ -48,7 +48,7 @@ public struct BoxModel: Sendable {
     /// One line per thing done, such as `hrbox: stored for Anna Schmidt (E-1042)`, printed to stdout on quit.
     public internal(set) var summary: [String] = []
 
-    public init(message: [UInt8], today: CalendarDay) {
+    public init(message: [UInt8], today: CalendarDate) {
         self.messageSource = .base64(Data(message).base64EncodedString())
         self.today = today
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HRBoxProtocol
 import Glibc
 
 /// `hrbox box`: the HR box that mutt, neomutt and aerc run with a message on standard input.
@@ -42,7 +43,7 @@ public enum TerminalBox {
             return 2
         }
 
-        let model = BoxModel(message: message, today: CalendarDay(containing: Date()))
+        let model = BoxModel(message: message, today: CalendarDate(containing: Date()))
         let ending = runLoop(BoxSession(model: model, service: service), terminal: terminal, signals: signals)
         terminal.restore()
 

@@ -46,15 +46,17 @@ struct TodoForm: Equatable, Sendable {
     }
 
     /// Parses the due date field into a day, nil when the field is empty, or the problem with it.
-    func dueDate(today: CalendarDay) -> Result<CalendarDay?, TodoForm.Problem> {
+    func dueDate(today: CalendarDate) -> Result<CalendarDate?, TodoForm.Problem> {
         let text = due.trimmed
         if text.isEmpty {
             return .success(nil)
         }
-        if text.hasPrefix("+"), let days = Int(text.dropFirst()), text.dropFirst().allSatisfy(\.isASCII), (0...3650).contains(days) {
-            return .success(today.adding(days: days))
+        if text.hasPrefix("+"), let days = Int(text.dropFirst()), text.dropFirst().allSatisfy(\.isASCII),
+            (0...3650).contains(days), let later = today.adding(days: days)
+        {
+            return .success(later)
         }
-        if let day = CalendarDay(text) {
+        if let day = CalendarDate(parsing: text) {
             return .success(day)
         }
         return .failure(
@@ -151,7 +153,7 @@ extension BoxModel {
             return fail("Type a title for the to-do.")
         }
 
-        let due: CalendarDay?
+        let due: CalendarDate?
         switch form.dueDate(today: today) {
         case .failure(let problem):
             form.focus = problem.field

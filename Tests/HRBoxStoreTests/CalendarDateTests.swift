@@ -1,4 +1,5 @@
-import HRBoxStore
+import Foundation
+import HRBoxProtocol
 import Testing
 
 @Suite struct CalendarDateTests {
@@ -25,5 +26,15 @@ import Testing
         #expect(start.adding(days: -1) == nil)
         #expect(CalendarDate(parsing: "9999-12-31")?.adding(days: 1) == nil)
         #expect(CalendarDate(parsing: "0001-01-01")?.adding(days: 3_652_058)?.description == "9999-12-31")
+    }
+
+    @Test func dayContainingInstant() throws {
+        // 2026-12-31 23:30 UTC is already 2027-01-01 in Berlin and still 2026-12-31 in New York.
+        let instant = Date(timeIntervalSince1970: 1_798_759_800)
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let newYork = try #require(TimeZone(identifier: "America/New_York"))
+
+        #expect(CalendarDate(containing: instant, in: berlin).description == "2027-01-01")
+        #expect(CalendarDate(containing: instant, in: newYork).description == "2026-12-31")
     }
 }

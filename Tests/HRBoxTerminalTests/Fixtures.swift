@@ -5,7 +5,7 @@ import HRBoxProtocol
 
 /// People, cases and messages the box tests share; every test builds its own service from them.
 enum Fixtures {
-    static let today = CalendarDay(year: 2026, month: 12, day: 1)!
+    static let today = CalendarDate(year: 2026, month: 12, day: 1)!
 
     static let message = Array(
         "From: Anna Schmidt <anna.schmidt@example.com>\r\nTo: hr@example.com\r\nSubject: Sick note\r\n\r\nI am ill.\r\n".utf8

@@ -48,27 +48,6 @@ struct TextLayoutTests {
     }
 }
 
-@Suite("Calendar day")
-struct CalendarDayTests {
-    @Test func parseValidDays() {
-        #expect(CalendarDay("2026-12-01") == CalendarDay(year: 2026, month: 12, day: 1))
-        #expect(CalendarDay("2028-02-29")?.description == "2028-02-29")
-    }
-
-    @Test func rejectInvalidDays() {
-        for text in ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01x", "", "２０２６-01-01", "+3"] {
-            #expect(CalendarDay(text) == nil, "\(text)")
-        }
-    }
-
-    @Test func addDaysAcrossMonthsAndYears() throws {
-        let day = try #require(CalendarDay("2026-12-30"))
-        #expect(day.adding(days: 3).description == "2027-01-02")
-        #expect(try #require(CalendarDay("2028-02-28")).adding(days: 1).description == "2028-02-29")
-        #expect(try #require(CalendarDay("2026-03-01")).adding(days: -1).description == "2026-02-28")
-    }
-}
-
 @Suite("Wrapping")
 struct TextWrappingTests {
     @Test func leadingSpacesKept() {
