@@ -33,26 +33,51 @@ def call(server, method, params=None):
     return reply["result"]
 
 
+def file_message(server, message):
+    """Look the message up, file it for its default person and return the line to print."""
+    person = call(server, "hrbox/lookup", {"message": message}).get("defaultPerson")
+    if person is None:
+        return "No address of the message belongs to a person, so nothing was filed."
+    targets = [{"personId": person["id"]}]
+    outcome = call(server, "hrbox/store", {"message": message, "targets": targets})["filings"][0]
+    name = " ".join(part for part in (person["firstName"], person["lastName"]) if part)
+    filed = "filed already on" if outcome["alreadyFiled"] else "filed on"
+    return f"{name}: {filed} {outcome['filedAt']}"
+
+
 def main():
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
     executable = sys.argv[2] if len(sys.argv) == 3 else "hrbox"
-    server = subprocess.Popen([executable, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    call(server, "initialize", {"clientInfo": {"name": "client.py"}, "processId": os.getpid()})
-    send(server, {"jsonrpc": "2.0", "method": "initialized"})
-    with open(sys.argv[1], "rb") as file:
-        message = {"base64": base64.b64encode(file.read()).decode("ascii")}
-    person = call(server, "hrbox/lookup", {"message": message}).get("defaultPerson")
-    if person is None:
-        print("No address of the message belongs to a person, so nothing was filed.")
-    else:
-        targets = [{"personId": person["id"]}]
-        outcome = call(server, "hrbox/store", {"message": message, "targets": targets})["filings"][0]
-        filed = "filed already on" if outcome["alreadyFiled"] else "filed on"
-        print(f"{person['firstName']} {person['lastName']}: {filed} {outcome['filedAt']}")
-    call(server, "shutdown")
-    send(server, {"jsonrpc": "2.0", "method": "exit"})
+    try:
+        with open(sys.argv[1], "rb") as file:
+            message = {"base64": base64.b64encode(file.read()).decode("ascii")}
+    except OSError as error:
+        sys.exit(f"Cannot read the message {sys.argv[1]}: {error.strerror}. Give the path of a raw .eml file.")
+    try:
+        server = subprocess.Popen([executable, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    except OSError as error:
+        sys.exit(f"Cannot start {executable}: {error.strerror}. Give the hrbox executable as the second argument.")
+
+    try:
+        call(server, "initialize", {"clientInfo": {"name": "client.py"}, "processId": os.getpid()})
+        send(server, {"jsonrpc": "2.0", "method": "initialized"})
+        print(file_message(server, message))
+        call(server, "shutdown")
+        send(server, {"jsonrpc": "2.0", "method": "exit"})
+    except (RuntimeError, OSError, ValueError) as error:
+        stop(server)
+        sys.exit(f"hrbox serve failed: {error}")
     return server.wait()
+
+
+def stop(server):
+    """End the server after a failure: the end of its input counts as `exit`."""
+    try:
+        server.stdin.close()
+    except BrokenPipeError:
+        pass  # The server has exited already, and that is all closing its input should achieve.
+    server.wait()
 
 
 if __name__ == "__main__":
