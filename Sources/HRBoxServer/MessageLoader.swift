@@ -64,28 +64,10 @@ enum MessageLoader {
         return [UInt8](data)
     }
 
+    /// Reads a message file, following symbolic links. At most `maxBytes` are read, whatever size the
+    /// file had when it was checked, so a file that grows meanwhile cannot exhaust memory.
     private static func readFile(_ path: String, maxBytes: Int) throws(ResponseError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DomainError.messageUnreadable(
-                "no file exists at the given path",
-                advice: "Check the path. A relative path starts from the folder the server runs in.", path: path)
-        }
-        guard !isDirectory.boolValue else {
-            throw DomainError.messageUnreadable(
-                "the path names a folder, not a message file",
-                advice: "Give the path of the message file itself.", path: path)
-        }
-
-        let size: Int
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        } catch {
-            throw DomainError.messageUnreadable(
-                "the file's size cannot be read",
-                advice: "Check that the server's user may read the file and its folder.", path: path)
-        }
+        let size = try regularFileSize(path)
         guard size <= maxBytes else {
             throw DomainError.messageUnreadable(
                 "the file has \(size) bytes, more than the limit of \(maxBytes)",
@@ -98,13 +80,51 @@ enum MessageLoader {
                 advice: "Check that the server's user may read it.", path: path)
         }
         defer { try? handle.close() }
+        let data: Data
         do {
-            let data = try handle.readToEnd() ?? Data()
-            return [UInt8](data)
+            // Reading one byte past the limit detects a file that grew after the size check.
+            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
         } catch {
             throw DomainError.messageUnreadable(
                 "reading the file failed (\(error.localizedDescription))",
                 advice: "Check the file and send the request again.", path: path)
+        }
+        guard data.count <= maxBytes else {
+            throw DomainError.messageUnreadable(
+                "the file grew past the limit of \(maxBytes) bytes while it was read",
+                advice: "Send the request again when the file is complete.", path: path)
+        }
+        return [UInt8](data)
+    }
+
+    /// Checks that `path` names a regular file, following symbolic links as opening it does, and returns its size in bytes.
+    ///
+    /// A pipe, device or socket is rejected because reading it may block the server or never end.
+    private static func regularFileSize(_ path: String) throws(ResponseError) -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR {
+                throw DomainError.messageUnreadable(
+                    "no file exists at the given path",
+                    advice: "Check the path. A relative path starts from the folder the server runs in.", path: path)
+            }
+            throw DomainError.messageUnreadable(
+                "the file's size cannot be read (\(String(cString: strerror(code))))",
+                advice: "Check that the server's user may read the file and its folder.", path: path)
+        }
+
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            return Int(status.st_size)
+        case S_IFDIR:
+            throw DomainError.messageUnreadable(
+                "the path names a folder, not a message file",
+                advice: "Give the path of the message file itself.", path: path)
+        default:
+            throw DomainError.messageUnreadable(
+                "the path names a pipe, device or socket, not a message file",
+                advice: "Save the message to a file and give the path of that file.", path: path)
         }
     }
 }
