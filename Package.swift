@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "HRBoxTerminalTests", dependencies: ["HRBoxTerminal", "HRBoxProtocol"]),
         .testTarget(
             name: "HRBoxServerTests",
-            dependencies: ["HRBoxServer", "HRBoxStore", "HRBoxProtocol", "JSONRPC", "MailReading"]
+            dependencies: ["HRBoxServer", "HRBoxStore", "HRBoxImport", "HRBoxProtocol", "JSONRPC", "MailReading"]
         ),
         .testTarget(
             name: "EndToEndTests",

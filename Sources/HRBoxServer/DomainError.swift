@@ -8,11 +8,14 @@ import JSONRPC
 /// Messages say what went wrong and what to do. They may name a person, because they go back to the
 /// user who asked; the server never writes them to its log.
 enum DomainError {
-    static func messageUnreadable(_ reason: String, path: String? = nil) -> ResponseError {
+    /// - Parameters:
+    ///   - reason: What is wrong with the message, without a final period. It also goes into `data`.
+    ///   - advice: One or more sentences on what the user can do about it.
+    static func messageUnreadable(_ reason: String, advice: String, path: String? = nil) -> ResponseError {
         let data = MessageUnreadableData(reason: reason, path: path)
         return ResponseError(
             code: HRBoxErrorCode.messageUnreadable,
-            message: "The message cannot be read: \(reason).",
+            message: "The message cannot be read: \(reason). \(advice)",
             data: encodeData(data))
     }
 

@@ -35,12 +35,14 @@ enum MessageLoader {
         }
 
         guard !bytes.isEmpty else {
-            throw DomainError.messageUnreadable("it is empty")
+            throw DomainError.messageUnreadable(
+                "it is empty", advice: "Send the whole raw message, its header fields and its body.")
         }
         let mail = MailMessage(bytes: bytes)
         guard !mail.headerFields.isEmpty else {
             throw DomainError.messageUnreadable(
-                "no header fields were found; send the raw message with its headers (in mutt, unset pipe_decode)")
+                "no header fields were found",
+                advice: "Send the raw message with its header fields. In mutt, unset pipe_decode.")
         }
 
         let direction: Direction =
@@ -55,42 +57,74 @@ enum MessageLoader {
     private static func decodeBase64(_ text: String) throws(ResponseError) -> [UInt8] {
         let compact = text.filter { !($0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t") }
         guard let data = Data(base64Encoded: compact) else {
-            throw DomainError.messageUnreadable("the \"base64\" member is not valid base64")
+            throw DomainError.messageUnreadable(
+                "the \"base64\" member is not valid base64",
+                advice: "Encode the raw message's bytes in base64 (RFC 4648), or send {\"path\": ...} instead.")
         }
         return [UInt8](data)
     }
 
+    /// Reads a message file, following symbolic links. At most `maxBytes` are read, whatever size the
+    /// file had when it was checked, so a file that grows meanwhile cannot exhaust memory.
     private static func readFile(_ path: String, maxBytes: Int) throws(ResponseError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DomainError.messageUnreadable("no file exists at the given path", path: path)
-        }
-        guard !isDirectory.boolValue else {
-            throw DomainError.messageUnreadable("the path names a folder, not a message file", path: path)
-        }
-
-        let size: Int
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        } catch {
-            throw DomainError.messageUnreadable("the file's size cannot be read", path: path)
-        }
+        let size = try regularFileSize(path)
         guard size <= maxBytes else {
             throw DomainError.messageUnreadable(
-                "the file has \(size) bytes, more than the limit of \(maxBytes) (--max-message-bytes)", path: path)
+                "the file has \(size) bytes, more than the limit of \(maxBytes)",
+                advice: "Start hrbox serve with a larger --max-message-bytes.", path: path)
         }
 
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DomainError.messageUnreadable(
-                "the file cannot be opened; check that the server's user may read it", path: path)
+                "the file cannot be opened",
+                advice: "Check that the server's user may read it.", path: path)
         }
         defer { try? handle.close() }
+        let data: Data
         do {
-            let data = try handle.readToEnd() ?? Data()
-            return [UInt8](data)
+            // Reading one byte past the limit detects a file that grew after the size check.
+            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
         } catch {
-            throw DomainError.messageUnreadable("reading the file failed (\(error.localizedDescription))", path: path)
+            throw DomainError.messageUnreadable(
+                "reading the file failed (\(error.localizedDescription))",
+                advice: "Check the file and send the request again.", path: path)
+        }
+        guard data.count <= maxBytes else {
+            throw DomainError.messageUnreadable(
+                "the file grew past the limit of \(maxBytes) bytes while it was read",
+                advice: "Send the request again when the file is complete.", path: path)
+        }
+        return [UInt8](data)
+    }
+
+    /// Checks that `path` names a regular file, following symbolic links as opening it does, and returns its size in bytes.
+    ///
+    /// A pipe, device or socket is rejected because reading it may block the server or never end.
+    private static func regularFileSize(_ path: String) throws(ResponseError) -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR {
+                throw DomainError.messageUnreadable(
+                    "no file exists at the given path",
+                    advice: "Check the path. A relative path starts from the folder the server runs in.", path: path)
+            }
+            throw DomainError.messageUnreadable(
+                "the file's size cannot be read (\(String(cString: strerror(code))))",
+                advice: "Check that the server's user may read the file and its folder.", path: path)
+        }
+
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            return Int(status.st_size)
+        case S_IFDIR:
+            throw DomainError.messageUnreadable(
+                "the path names a folder, not a message file",
+                advice: "Give the path of the message file itself.", path: path)
+        default:
+            throw DomainError.messageUnreadable(
+                "the path names a pipe, device or socket, not a message file",
+                advice: "Save the message to a file and give the path of that file.", path: path)
         }
     }
 }
