@@ -1,5 +1,5 @@
 /// Whether work on a case is still going on.
-public enum CaseStatus: String, Codable, Sendable, CaseIterable {
+public enum CaseStatus: String, WireEnum {
     case open
     case closed
 }

@@ -1,5 +1,5 @@
 /// Whether the user received a message or sent it, decided by the user's own addresses.
-public enum Direction: String, Codable, Sendable, CaseIterable {
+public enum Direction: String, WireEnum {
     case received
     case sent
 }

@@ -73,7 +73,7 @@ public struct MessageSummary: Codable, Sendable, Equatable {
 }
 
 /// The header a participant's address came from.
-public enum ParticipantRole: String, Codable, Sendable, CaseIterable {
+public enum ParticipantRole: String, WireEnum {
     case from
     case to
     case cc

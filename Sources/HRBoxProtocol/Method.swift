@@ -10,7 +10,15 @@ public protocol HRBoxMethod: Sendable {
 
 /// Params of a method that takes none: an empty object, and also `[]` or absent params.
 public struct NoParams: Codable, Sendable, Equatable {
+    private enum CodingKeys: CodingKey {}
+
     public init() {}
+
+    /// Requires an object, since an empty struct's synthesized decoding reads nothing and would
+    /// accept any value, such as `[1]`. Members of the object are ignored, as for every method.
+    public init(from decoder: any Decoder) throws {
+        _ = try decoder.container(keyedBy: CodingKeys.self)
+    }
 }
 
 /// The registry of every `hrbox/` method the server offers, in the order the spec lists them.

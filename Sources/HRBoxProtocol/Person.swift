@@ -1,5 +1,5 @@
 /// Where a person stands with the organisation.
-public enum PersonStatus: String, Codable, Sendable, CaseIterable {
+public enum PersonStatus: String, WireEnum {
     case employee
     case applicant
     case formerEmployee

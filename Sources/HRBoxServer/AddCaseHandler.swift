@@ -12,6 +12,7 @@ struct AddCaseHandler: MethodHandler {
             throw .invalidParams("startDate: expected a date as YYYY-MM-DD, found \"\(startDate)\"")
         }
         let title = params.title?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let startedBy = try context.colleague()
 
         let (startedCase, todos) = try withStore(context) { (store) throws(StoreError) in
             try store.startCase(
@@ -19,7 +20,7 @@ struct AddCaseHandler: MethodHandler {
                 caseTypeId: params.caseTypeId,
                 title: (title?.isEmpty ?? true) ? nil : title,
                 startDate: startDate,
-                startedBy: context.configuration.colleague)
+                startedBy: startedBy)
         }
         context.log.info("Started case \(startedCase.id) with \(todos.count) to-do(s) from its workflow.")
         return AddCase.Result(case: startedCase, todos: todos)

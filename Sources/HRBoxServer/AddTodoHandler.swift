@@ -17,6 +17,7 @@ struct AddTodoHandler: MethodHandler {
         let message = try params.message.map { (source) throws(ResponseError) in
             try MessageLoader.load(source, context: context)
         }
+        let me = try context.colleague()
 
         let todo = try withStore(context) { (store) throws(StoreError) -> Todo in
             try store.write { () throws(StoreError) -> Todo in
@@ -26,12 +27,12 @@ struct AddTodoHandler: MethodHandler {
                 return try store.addTodo(
                     title: title,
                     due: params.due,
-                    assignee: params.assignee ?? context.configuration.colleague,
+                    assignee: params.assignee ?? me,
                     sharedWith: params.sharedWith ?? [],
                     personId: params.personId,
                     caseId: params.caseId,
                     messageRef: messageRef,
-                    createdBy: context.configuration.colleague)
+                    createdBy: me)
             }
         }
         context.log.info("Added to-do \(todo.id).")

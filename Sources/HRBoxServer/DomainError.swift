@@ -26,7 +26,7 @@ enum DomainError {
         }
         return ResponseError(
             code: HRBoxErrorCode.storeUnavailable,
-            message: "The store is unavailable: \(error). Check the path given by --store or HRBOX_STORE.",
+            message: "The store is unavailable: \(sentenceBody(of: error)). Check the path given by --store or HRBOX_STORE.",
             data: encodeData(StoreUnavailableData(sqliteCode: sqliteCode)))
     }
 
@@ -42,7 +42,7 @@ enum DomainError {
             return ResponseError(
                 code: HRBoxErrorCode.addressTaken,
                 message: "The address \(address) belongs to \(owner.fullName) (person \(owner.id)) already. "
-                    + "File the message for that person, or remove the address from them first.",
+                    + "Choose that person instead, or give another address.",
                 data: encodeData(
                     OwnerData(address: address, employeeNumber: nil, personId: owner.id, personName: owner.fullName)))
         case .employeeNumberTaken(let number, let owner):
@@ -72,6 +72,25 @@ enum DomainError {
         default:
             return storeUnavailable(error)
         }
+    }
+
+    /// The configured colleague is not among the store's colleagues, so nothing can be recorded as theirs.
+    static func unknownConfiguredColleague(_ colleague: String, configurationPath: String?) -> ResponseError {
+        let file = configurationPath ?? "the configuration file"
+        return ResponseError(
+            code: HRBoxErrorCode.colleagueNotFound,
+            message: "The configuration (\(file)) names the colleague \"\(colleague)\", who is not in the store. "
+                + "Import the colleagues file with that id (hrbox colleagues import), or correct the colleague line.",
+            data: encodeData(ColleagueNotFoundData(colleague: colleague)))
+    }
+
+    /// An error's description without its final period, to be continued by another sentence.
+    private static func sentenceBody(of error: any Error) -> String {
+        var text = String(describing: error)
+        while text.hasSuffix(".") {
+            text.removeLast()
+        }
+        return text
     }
 
     /// Encodes the `data` member of an error; data that cannot be encoded is left out rather than

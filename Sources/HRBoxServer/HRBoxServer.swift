@@ -75,6 +75,10 @@ public final class HRBoxServer: JSONRPCHandler, @unchecked Sendable {
         return try route.run(params, context)
     }
 
+    public func shutdown() {
+        context.closeStore()
+    }
+
     public func handleNotification(method: String, params: JSONValue?) {
         context.log.debug("Ignored the notification \(method), which hrbox does not handle.")
     }

@@ -18,7 +18,12 @@ struct MethodRoute {
         run = { (params: JSONValue?, context: ServerContext) throws(ResponseError) -> JSONValue in
             let decoded = try decodeParams(Handler.Method.Params.self, from: params)
             let result = try handler.handle(decoded, context: context)
-            return try encodeResult(result)
+            do {
+                return try JSONValueEncoder().encode(result)
+            } catch {
+                context.log.error("Encoding the result of \(Handler.Method.name) failed: \(error)")
+                throw .internalError
+            }
         }
     }
 }
@@ -34,14 +39,6 @@ private func decodeParams<Params: Decodable>(_ type: Params.Type, from params: J
     }
 }
 
-private func encodeResult<Result: Encodable>(_ result: Result) throws(ResponseError) -> JSONValue {
-    do {
-        return try JSONValueEncoder().encode(result)
-    } catch {
-        throw .internalError
-    }
-}
-
 /// Runs a store call and turns its errors into replies a client can act on.
 func withStore<T>(_ context: ServerContext, _ body: (HRBoxStore.Store) throws(StoreError) -> T) throws(ResponseError)
     -> T
@@ -50,9 +47,10 @@ func withStore<T>(_ context: ServerContext, _ body: (HRBoxStore.Store) throws(St
     do {
         return try body(store)
     } catch {
-        if case .sqlite = error {
-            context.log.error("A store operation failed: \(error)")
+        let reply = DomainError.from(error)
+        if reply.code == HRBoxErrorCode.storeUnavailable {
+            context.log.error("A store operation failed: \(error.redactedDescription)")
         }
-        throw DomainError.from(error)
+        throw reply
     }
 }

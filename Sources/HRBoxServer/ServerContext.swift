@@ -17,6 +17,8 @@ final class ServerContext {
     var clientName: String?
 
     private var openedStore: HRBoxStore.Store?
+    /// True once the configured colleague was found in the store, so that it is looked up only once.
+    private var isColleagueKnown = false
 
     init(
         storePath: String,
@@ -46,8 +48,34 @@ final class ServerContext {
             log.info("Opened the store.")
             return store
         } catch {
-            log.error("Cannot open the store: \(error)")
+            log.error("Cannot open the store: \(error.redactedDescription)")
             throw DomainError.storeUnavailable(error)
+        }
+    }
+
+    /// Returns the configured colleague after checking that the store knows them, since filings, cases and
+    /// to-dos record the colleague as their author; nil when the configuration names none.
+    func colleague() throws(ResponseError) -> String? {
+        guard let colleague = configuration.colleague else {
+            return nil
+        }
+        if !isColleagueKnown {
+            let found = try withStore(self) { (store) throws(StoreError) in try store.colleague(id: colleague) }
+            guard found != nil else {
+                log.warning("The configured colleague is not in the store; requests that record an author fail.")
+                throw DomainError.unknownConfiguredColleague(colleague, configurationPath: configuration.path)
+            }
+            isColleagueKnown = true
+        }
+        return colleague
+    }
+
+    /// Releases the store, which closes its SQLite connection so that SQLite can fold the write-ahead
+    /// log back into the database file before the process exits.
+    func closeStore() {
+        if openedStore != nil {
+            openedStore = nil
+            log.info("Closed the store.")
         }
     }
 

@@ -11,9 +11,10 @@ struct StoreMessageHandler: MethodHandler {
             throw .invalidParams("targets: give at least one person to file the message for")
         }
         let message = try MessageLoader.load(params.message, context: context)
+        let filedBy = try context.colleague()
 
         let (messageRef, outcomes) = try withStore(context) { (store) throws(StoreError) in
-            try store.file(message.record, targets: params.targets, filedBy: context.configuration.colleague)
+            try store.file(message.record, targets: params.targets, filedBy: filedBy)
         }
         let newFilings = outcomes.filter { !$0.alreadyFiled }.count
         context.log.info(

@@ -15,10 +15,13 @@ public struct UserConfiguration: Sendable, Equatable {
     public var colleague: String?
     /// The user's own addresses, as written in the file.
     public var addresses: [String]
+    /// The file the configuration was read from, for messages that ask the user to change it.
+    public var path: String?
 
-    public init(colleague: String? = nil, addresses: [String] = []) {
+    public init(colleague: String? = nil, addresses: [String] = [], path: String? = nil) {
         self.colleague = colleague
         self.addresses = addresses
+        self.path = path
     }
 
     /// Lookup keys of the user's own addresses, for deciding whether a message was sent.
@@ -35,14 +38,14 @@ public struct UserConfiguration: Sendable, Equatable {
         if let configHome = environment["XDG_CONFIG_HOME"], !configHome.isEmpty {
             return configHome + "/hrbox/config"
         }
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return home + "/.config/hrbox/config"
     }
 
     /// Reads the file at `path`; a missing file is an empty configuration, since hrbox works without one.
     public static func load(path: String) throws(ConfigurationError) -> UserConfiguration {
         guard FileManager.default.fileExists(atPath: path) else {
-            return UserConfiguration()
+            return UserConfiguration(path: path)
         }
         let data: Data
         do {
@@ -58,7 +61,7 @@ public struct UserConfiguration: Sendable, Equatable {
 
     /// Parses the text of a configuration file; `path` only names the file in errors.
     public static func parse(_ text: String, path: String) throws(ConfigurationError) -> UserConfiguration {
-        var configuration = UserConfiguration()
+        var configuration = UserConfiguration(path: path)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
 
         for (index, rawLine) in lines.enumerated() {

@@ -59,9 +59,12 @@ struct ServeProcessTests {
         #expect(again.filings.map(\.caseId) == [started.case.id])
         #expect(again.cases.map(\.id) == [started.case.id])
 
+        #expect(FileManager.default.fileExists(atPath: store + "-wal"))
         let shutdown = try server.request("shutdown")
         #expect(shutdown["result"] == .null)
         #expect(shutdown["error"] == nil)
+        // shutdown closes the store, and SQLite removes the write-ahead log when its last connection closes.
+        #expect(!FileManager.default.fileExists(atPath: store + "-wal"))
         try server.notify("exit")
 
         let (status, trailing) = try server.finish()

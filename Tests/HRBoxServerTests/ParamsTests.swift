@@ -50,6 +50,30 @@ import Testing
         #expect(error.message.contains("status"))
     }
 
+    @Test func unknownStatusListsValidOnes() throws {
+        let harness = try ServerHarness()
+        let params: JSONValue = ["firstName": "Ada", "lastName": "Byron", "addresses": [], "status": "former employee"]
+
+        let error = try harness.failure(method: AddPerson.name, params: params)
+
+        #expect(error.code == ResponseError.Code.invalidParams)
+        #expect(
+            error.message.hasSuffix(
+                "status: expected one of \"employee\", \"applicant\", \"formerEmployee\", found \"former employee\""),
+            "\(error.message)")
+    }
+
+    @Test func paramsWithoutMembersMustBeObject() throws {
+        let harness = try ServerHarness()
+        try harness.importTeam()
+
+        let error = try harness.failure(method: CaseTypes.name, params: [1])
+
+        #expect(error.code == ResponseError.Code.invalidParams)
+        #expect(error.message.contains("expected an object"), "\(error.message)")
+        #expect(try harness.server.handle(method: CaseTypes.name, params: [:])["caseTypes"] != nil)
+    }
+
     @Test func unknownMethod() throws {
         let harness = try ServerHarness()
 

@@ -60,10 +60,15 @@ final class ServerHarness {
     }
 
     /// Creates a server for the harness's user on another store, or with a log that writes somewhere.
-    static func makeServer(storePath: String, clock: ManualClock, log: Logger = Logger.silent) -> HRBoxServer {
+    static func makeServer(
+        storePath: String,
+        clock: ManualClock,
+        log: Logger = Logger.silent,
+        configuration: UserConfiguration = UserConfiguration(colleague: colleague, addresses: [ownAddress])
+    ) -> HRBoxServer {
         HRBoxServer(
             storePath: storePath,
-            configuration: UserConfiguration(colleague: colleague, addresses: [ownAddress]),
+            configuration: configuration,
             maxMessageBytes: maxMessageBytes,
             log: log,
             clock: { clock.read() })
