@@ -1,3 +1,4 @@
+import Foundation
 import HRBoxProtocol
 import HRBoxStore
 import MailReading
@@ -8,11 +9,15 @@ extension CSVImport {
 
     /// Imports `people.csv`, such as a monthly export from the HR system.
     ///
-    /// A row updates the person with its employee number. A row whose employee number no one has,
-    /// or that has none, updates the owner of its first address when that person has no employee
-    /// number and the same first and last name, as an applicant who became an employee. Every other
-    /// row adds a person. An update keeps the person's addresses that the row leaves out, so that
-    /// addresses added in hrbox survive the next export. A row that changes nothing is counted as unchanged.
+    /// A row updates the person with its employee number (letter case ignored), unless the row
+    /// changes both names: that is far more often a mistyped number than one person renamed, so the
+    /// row is rejected. A row whose employee number no one has, or that has none, updates the owner
+    /// of its first address when that person has no employee number and the same first and last
+    /// name, as an applicant who became an employee. Every other row adds a person.
+    ///
+    /// An update keeps what the row leaves out: the person's other addresses, so that addresses added
+    /// in hrbox survive the next export, and the department or job title when its cell is empty. A row
+    /// that changes nothing is counted as unchanged.
     public static func importPeople(from path: String, into store: Store) throws(ImportError) -> ImportSummary {
         try run(path: path, known: peopleColumns, required: ["first_name", "last_name", "status"], into: store) {
             (rows, problems) throws(StoreError) -> ImportSummary in
@@ -24,7 +29,12 @@ extension CSVImport {
                     continue
                 }
                 do throws(StoreError) {
-                    try storePerson(person, into: store, summary: &summary)
+                    let existing = try matchingPerson(person, in: store)
+                    if let existing, !sharesAName(existing, person) {
+                        problems.add(line: row.line, field: "employee_number", renamingBothNames(existing, to: person))
+                        continue
+                    }
+                    try storePerson(person, updating: existing, into: store, summary: &summary)
                 } catch {
                     try record(error, line: row.line, fields: storeFieldColumns, in: &problems)
                 }
@@ -33,9 +43,11 @@ extension CSVImport {
         }
     }
 
-    /// Adds the person, or updates the person the row stands for; see ``importPeople(from:into:)``.
-    private static func storePerson(_ person: NewPerson, into store: Store, summary: inout ImportSummary) throws(StoreError) {
-        guard let existing = try matchingPerson(person, in: store) else {
+    /// Adds the person, or updates `existing`, the person the row stands for; see ``importPeople(from:into:)``.
+    private static func storePerson(
+        _ person: NewPerson, updating existing: Person?, into store: Store, summary: inout ImportSummary
+    ) throws(StoreError) {
+        guard let existing else {
             _ = try store.addPerson(person)
             summary.added += 1
             return
@@ -44,6 +56,8 @@ extension CSVImport {
         var merged = person
         let rowKeys = Set(person.addresses.map(AddressKey.lookupKey(for:)))
         merged.addresses += existing.addresses.filter { !rowKeys.contains(AddressKey.lookupKey(for: $0)) }
+        merged.department = person.department ?? existing.department
+        merged.jobTitle = person.jobTitle ?? existing.jobTitle
         if fields(of: existing) == merged {
             summary.unchanged += 1
             return
@@ -61,6 +75,21 @@ extension CSVImport {
         }
         let sameName = owner.firstName == person.firstName && owner.lastName == person.lastName
         return owner.employeeNumber == nil && sameName ? owner : nil
+    }
+
+    private static func renamingBothNames(_ existing: Person, to person: NewPerson) -> String {
+        let number = existing.employeeNumber ?? ""
+        let owner = "\(existing.fullName) (person \(existing.id))"
+        return "\(number) belongs to \(owner), but this row names \(person.fullName). Correct the number; "
+            + "if \(existing.fullName) changed both names, import the new last name and the new first name in two steps."
+    }
+
+    /// True when the row keeps the first or the last name of the person, ignoring case and accents.
+    private static func sharesAName(_ existing: Person, _ person: NewPerson) -> Bool {
+        func same(_ one: String, _ other: String) -> Bool {
+            one.compare(other, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+        }
+        return same(existing.firstName, person.firstName) || same(existing.lastName, person.lastName)
     }
 
     private static func fields(of person: Person) -> NewPerson {
@@ -126,11 +155,13 @@ extension CSVImport {
 
         let number = row["employee_number"]
         if !number.isEmpty {
-            if let earlier = seen.lineOfEmployeeNumber[number] {
+            // The store compares employee numbers ignoring ASCII letter case, and so does the file.
+            let numberKey = number.lowercased()
+            if let earlier = seen.lineOfEmployeeNumber[numberKey] {
                 problems.add(line: row.line, field: "employee_number", "\(number) appears on line \(earlier) already. Keep one row per person.")
                 valid = false
             } else {
-                seen.lineOfEmployeeNumber[number] = row.line
+                seen.lineOfEmployeeNumber[numberKey] = row.line
             }
         }
 

@@ -82,7 +82,12 @@ public enum CSVImport {
         case .invalidValue(let field, let reason):
             problems.add(line: line, field: fields[field] ?? field, reason)
         case .addressTaken(let address, let owner):
-            problems.add(line: line, field: "addresses", "\(address) belongs to \(owner.fullName) (person \(owner.id)) already. Remove it from this row, or from that person.")
+            let sameness = owner.employeeNumber.map { "give the row the employee number \($0)" }
+                ?? "give the row the same first and last name, with this address first"
+            problems.add(
+                line: line, field: "addresses",
+                "\(address) belongs to \(owner.fullName) (person \(owner.id)) already. Remove it from this row, or, if "
+                    + "the row is that person, \(sameness).")
         case .employeeNumberTaken(let number, let owner):
             problems.add(line: line, field: "employee_number", "\(number) belongs to \(owner.fullName) (person \(owner.id)) already. Check the number.")
         case .colleagueNotFound(let id):

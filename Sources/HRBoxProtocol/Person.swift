@@ -71,4 +71,9 @@ public struct NewPerson: Codable, Sendable, Equatable {
         self.jobTitle = jobTitle
         self.status = status
     }
+
+    /// The name as people read it: first name, then last name.
+    public var fullName: String {
+        [firstName, lastName].filter { !$0.isEmpty }.joined(separator: " ")
+    }
 }

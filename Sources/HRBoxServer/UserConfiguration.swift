@@ -42,9 +42,14 @@ public struct UserConfiguration: Sendable, Equatable {
         return home + "/.config/hrbox/config"
     }
 
-    /// Reads the file at `path`; a missing file is an empty configuration, since hrbox works without one.
-    public static func load(path: String) throws(ConfigurationError) -> UserConfiguration {
+    /// Reads the file at `path`. A missing file is an empty configuration, since hrbox works without
+    /// one, unless `mustExist` says the user named the file, where a missing one is most likely a typo.
+    public static func load(path: String, mustExist: Bool = false) throws(ConfigurationError) -> UserConfiguration {
         guard FileManager.default.fileExists(atPath: path) else {
+            if mustExist {
+                throw ConfigurationError(
+                    path: path, line: nil, reason: "does not exist; check the path given by --config or HRBOX_CONFIG")
+            }
             return UserConfiguration(path: path)
         }
         let data: Data
@@ -62,6 +67,7 @@ public struct UserConfiguration: Sendable, Equatable {
     /// Parses the text of a configuration file; `path` only names the file in errors.
     public static func parse(_ text: String, path: String) throws(ConfigurationError) -> UserConfiguration {
         var configuration = UserConfiguration(path: path)
+        var colleagueLine: Int?
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
 
         for (index, rawLine) in lines.enumerated() {
@@ -83,6 +89,12 @@ public struct UserConfiguration: Sendable, Equatable {
                 guard !value.isEmpty else {
                     throw ConfigurationError(path: path, line: lineNumber, reason: "colleague: the value is empty")
                 }
+                if let earlier = colleagueLine {
+                    throw ConfigurationError(
+                        path: path, line: lineNumber,
+                        reason: "colleague: given on line \(earlier) already; keep one colleague line")
+                }
+                colleagueLine = lineNumber
                 configuration.colleague = value
             case "address":
                 guard let address = AddressKey.parseSingle(value) else {

@@ -11,7 +11,7 @@ enum Schema {
         //   id               the person's id, as the protocol shows it
         //   first_name       as entered; first_name or last_name is non-empty
         //   last_name        as entered
-        //   employee_number  the HR system's number, unique; NULL when the person has none
+        //   employee_number  the HR system's number, unique ignoring ASCII letter case; NULL when the person has none
         //   department       NULL when unknown
         //   job_title        NULL when unknown
         //   status           'employee', 'applicant' or 'formerEmployee'
@@ -26,7 +26,7 @@ enum Schema {
             id INTEGER PRIMARY KEY,
             first_name TEXT NOT NULL,
             last_name TEXT NOT NULL,
-            employee_number TEXT UNIQUE,
+            employee_number TEXT UNIQUE COLLATE NOCASE,
             department TEXT,
             job_title TEXT,
             status TEXT NOT NULL CHECK (status IN ('employee', 'applicant', 'formerEmployee')),

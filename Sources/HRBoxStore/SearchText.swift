@@ -22,6 +22,8 @@ enum SearchText {
             fold(lastName),
             fold(firstName + " " + lastName),
             fold(lastName + " " + firstName),
+            // "Novak, Lena", the order of HR systems' exports and of many address books.
+            fold(lastName + ", " + firstName),
         ]
         entries += addresses.map(fold)
         if let employeeNumber {

@@ -34,7 +34,17 @@ struct BoxCommand: Command {
         }
         let message = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         guard !message.isEmpty else {
-            printToStandardError("hrbox box: the message on stdin is empty.")
+            printToStandardError(
+                "hrbox box: the message on stdin is empty. Pipe the raw message in, with pipe_decode unset in mutt.")
+            return ExitStatus.usage
+        }
+
+        // The server would fail on the same problem, but its reason would reach the user wrapped in
+        // the client's report of a closed connection.
+        do {
+            _ = try locations.loadConfiguration()
+        } catch {
+            printToStandardError("hrbox box: \(error)")
             return ExitStatus.usage
         }
 

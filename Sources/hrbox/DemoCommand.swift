@@ -63,10 +63,13 @@ struct DemoCommand: Command {
         try demo.printPersonnelFiles()
         _ = try client.close()
 
+        // The paths are absolute, since hrbox need not be on PATH yet and the user may change folders.
+        let hrbox = HRBoxClient.currentExecutablePath()
+        let sample = examples.appendingPathComponent(messages.first ?? "01-sick-note.eml").path
         print("")
         print("The store stays at \(storePath). Try:")
-        print("  hrbox person show --store \(storePath) \"\(demo.firstFiledLastName ?? "Berg")\"")
-        print("  hrbox box --store \(storePath) --config \(configPath) < \(examplesFolder)/\(messages.first ?? "MESSAGE.eml")")
+        print("  \(hrbox) person show --store \(storePath) \"\(demo.firstFiledLastName ?? "Brandt")\"")
+        print("  \(hrbox) box --store \(storePath) --config \(configPath) < \(sample)")
         return ExitStatus.success
     }
 

@@ -4,8 +4,8 @@ import HRBoxStore
 
 /// A command that imports one kind of CSV file into the store, all rows or none.
 protocol CSVImportCommand: Command {
-    /// What the summary line counts, such as "people".
-    static var noun: String { get }
+    /// What the summary line counts, in the singular and the plural, such as ("person", "people").
+    static var noun: (one: String, many: String) { get }
     static func importFile(_ path: String, into store: Store) throws -> ImportSummary
 
     var file: String { get }
@@ -22,7 +22,8 @@ extension CSVImportCommand {
     func run() throws -> Int32 {
         let store = try locations.openStore()
         let summary = try Self.importFile(file, into: store)
-        print("Imported \(file): \(summary.added) \(Self.noun) added, \(summary.updated) updated.")
+        let noun = summary.added == 1 ? Self.noun.one : Self.noun.many
+        print("Imported \(file): \(summary.added) \(noun) added, \(summary.updated) updated.")
         return ExitStatus.success
     }
 }
@@ -35,18 +36,22 @@ struct PeopleImportCommand: CSVImportCommand {
         Usage: hrbox people import FILE.csv [--store PATH]
 
         Columns (a header row names them, in any order):
-          first_name, last_name   required
+          first_name, last_name   required columns; each row needs at least one of the two names
           addresses               one or more addresses separated by ";" (may be empty)
-          employee_number         optional and unique; a row with a known number updates that person
+          employee_number         optional, unique whatever its letter case
           department, job_title   optional
           status                  employee, applicant or former employee
+        A row with a known employee number updates that person, unless it changes both names (a
+        mistyped number, most likely). A row without one updates the owner of its first address
+        when that person has no number and the same names. Other rows add a person. An update keeps
+        the person's other addresses, and what an empty department or job_title cell leaves out.
         A bad row stores nothing at all; the error names the file, line and field.
 
         Options:
         \(Locations.usage)
         """
 
-    static let noun = "people"
+    static let noun = (one: "person", many: "people")
 
     let file: String
     let locations: Locations
@@ -70,7 +75,7 @@ struct ColleaguesImportCommand: CSVImportCommand {
         \(Locations.usage)
         """
 
-    static let noun = "colleagues"
+    static let noun = (one: "colleague", many: "colleagues")
 
     let file: String
     let locations: Locations
@@ -96,7 +101,7 @@ struct CaseTypesImportCommand: CSVImportCommand {
         \(Locations.usage)
         """
 
-    static let noun = "case types"
+    static let noun = (one: "case type", many: "case types")
 
     let file: String
     let locations: Locations

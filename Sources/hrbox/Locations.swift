@@ -2,10 +2,22 @@ import Foundation
 import HRBoxServer
 import HRBoxStore
 
+/// A store a reading command was pointed at that does not exist.
+struct StoreMissing: Error, CustomStringConvertible {
+    let path: String
+
+    var description: String {
+        "no store exists at \(path). Check --store or HRBOX_STORE, or create the store by importing people "
+            + "(hrbox people import)."
+    }
+}
+
 /// The paths of the store and the configuration file: from options, then the environment, then XDG defaults.
 struct Locations {
     let storePath: String
     let configPath: String
+    /// True when the user named the configuration file, so that a missing file is an error.
+    let isConfigNamed: Bool
 
     static let usage = """
           --store PATH   The SQLite store (default: $HRBOX_STORE, else
@@ -17,19 +29,30 @@ struct Locations {
     init(parsing arguments: inout Arguments) throws(UsageError) {
         let environment = ProcessInfo.processInfo.environment
         storePath = try arguments.option("--store") ?? Store.defaultPath(environment: environment)
-        configPath = try arguments.option("--config") ?? UserConfiguration.defaultPath(environment: environment)
+        let namedConfig = try arguments.option("--config")
+        configPath = namedConfig ?? UserConfiguration.defaultPath(environment: environment)
+        isConfigNamed = namedConfig != nil || !(environment["HRBOX_CONFIG"] ?? "").isEmpty
     }
 
     /// The options that make a child `hrbox serve` use the same store and configuration.
     var serveArguments: [String] {
-        ["--store", storePath, "--config", configPath]
+        ["--store", storePath] + (isConfigNamed ? ["--config", configPath] : [])
     }
 
     func loadConfiguration() throws -> UserConfiguration {
-        try UserConfiguration.load(path: configPath)
+        try UserConfiguration.load(path: configPath, mustExist: isConfigNamed)
     }
 
     func openStore() throws -> Store {
         try Store(path: storePath)
+    }
+
+    /// Opens the store for a command that only reads, which must not create an empty store at a
+    /// mistyped path and then report that nobody is in it.
+    func openExistingStore() throws -> Store {
+        guard FileManager.default.fileExists(atPath: storePath) else {
+            throw StoreMissing(path: storePath)
+        }
+        return try Store(path: storePath)
     }
 }

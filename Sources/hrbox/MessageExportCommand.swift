@@ -30,7 +30,7 @@ struct MessageExportCommand: Command {
     }
 
     func run() throws -> Int32 {
-        let store = try locations.openStore()
+        let store = try locations.openExistingStore()
         guard let bytes = try store.rawMessage(ref: reference) else {
             printToStandardError("hrbox message export: no message has the ref \(reference).")
             return ExitStatus.failure

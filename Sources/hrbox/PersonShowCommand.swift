@@ -29,7 +29,7 @@ struct PersonShowCommand: Command {
     }
 
     func run() throws -> Int32 {
-        let store = try locations.openStore()
+        let store = try locations.openExistingStore()
         let matches = try resolve(query, in: store)
         guard matches.count == 1, let person = matches.first else {
             if matches.isEmpty {

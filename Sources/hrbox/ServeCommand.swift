@@ -15,10 +15,13 @@ struct ServeCommand: Command {
 
         Options:
         \(Locations.usage)
-          --max-message-bytes N  The largest message accepted, in bytes (default \(defaultMaxMessageBytes),
-                                 room for a 50 MB mail in base64).
-          --log-level LEVEL      error, warning, info or debug (default warning).
-          --log-personal-data    Also log names, addresses and subjects, for debugging a lookup.
+          --max-message-bytes N
+                         The largest message accepted, in bytes (default \(defaultMaxMessageBytes),
+                         room for a 50 MB mail in base64).
+          --log-level LEVEL
+                         error, warning, info or debug (default warning).
+          --log-personal-data
+                         Also log names, addresses and subjects, for debugging a lookup.
         """
 
     static let defaultMaxMessageBytes = 72 * 1024 * 1024
@@ -59,7 +62,7 @@ struct ServeCommand: Command {
         do {
             configuration = try locations.loadConfiguration()
         } catch {
-            log.error("Cannot start: the configuration file is invalid: \(error)")
+            log.error("Cannot start because of the configuration: \(error)")
             return ExitStatus.usage
         }
 

@@ -72,6 +72,19 @@ struct CommandLineTests {
         #expect(shown.text.isEmpty)
     }
 
+    @Test("reading commands never create a store")
+    func readingMissingStore() throws {
+        let folder = try TemporaryFolder()
+        let store = folder.path("mistyped.sqlite")
+
+        for arguments in [["person", "show", "Brandt"], ["message", "export", "1"]] {
+            let output = try runHRBox(arguments + ["--store", store])
+            #expect(output.status == 1)
+            #expect(output.standardError.contains("no store exists at \(store)"), "\(output.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
+
     @Test("message export of an unknown ref fails")
     func exportUnknownReference() throws {
         let folder = try TemporaryFolder()

@@ -76,12 +76,23 @@ struct ServeProcessTests {
     @Test("exit without shutdown ends with status 1")
     func exitWithoutShutdown() throws {
         let folder = try TemporaryFolder()
+        let config = try folder.write("config", "# no colleague and no own addresses\n")
         let server = try ServeSession(
-            arguments: ["--store", folder.path("hrbox.sqlite"), "--config", folder.path("none")],
+            arguments: ["--store", folder.path("hrbox.sqlite"), "--config", config],
             errorLog: folder.path("serve.log"))
         _ = try server.request("initialize", [:])
         try server.notify("exit")
         #expect(try server.finish().status == 1)
+    }
+
+    @Test("a named config file that does not exist stops the server")
+    func missingNamedConfiguration() throws {
+        let folder = try TemporaryFolder()
+        let config = folder.path("typo.conf")
+        let output = try runHRBox(["serve", "--store", folder.path("hrbox.sqlite"), "--config", config])
+        #expect(output.status == 2)
+        #expect(output.standardError.contains("\(config) does not exist"))
+        #expect(output.standardOutput.isEmpty)
     }
 
     @Test("an invalid config file stops the server with a message naming the line")

@@ -15,7 +15,9 @@ final class ServeSession {
     private var nextID = 1
 
     init(arguments: [String], errorLog: String) throws {
-        FileManager.default.createFile(atPath: errorLog, contents: nil)
+        guard FileManager.default.createFile(atPath: errorLog, contents: nil) else {
+            throw SetupError("cannot create the server's log file \(errorLog)")
+        }
         errorOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: errorLog))
         process.executableURL = URL(fileURLWithPath: HRBoxBinary.path)
         process.arguments = ["serve"] + arguments

@@ -21,8 +21,11 @@ final class TmuxSession {
         }
     }
 
+    /// Stops the session's program and then the server. `kill-server` alone left neomutt and its tmux
+    /// server running (tmux 3.3a, neomutt 20220429), while `kill-session` ends them.
     deinit {
         do {
+            _ = try runProgram(tmux, ["-L", socketName, "kill-session", "-t", "0"])
             _ = try runProgram(tmux, ["-L", socketName, "kill-server"])
         } catch {
             print("Could not stop the tmux server \(socketName): \(error)")

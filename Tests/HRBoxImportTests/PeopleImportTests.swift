@@ -65,8 +65,77 @@ import Testing
         let updated = try #require(try fixture.store.person(id: anna.id))
         #expect(updated.lastName == "Schmidt-Berg")
         #expect(updated.department == "Marketing")
-        #expect(updated.jobTitle == nil)
+        #expect(updated.jobTitle == "Account manager", "a column the file leaves out keeps the stored value")
         #expect(updated.addresses == ["anna@example.com", "a.schmidt@example.org", "anna@private.example"])
+    }
+
+    @Test func emptyCellsKeepStoredValues() throws {
+        let fixture = try ImportFixture()
+        _ = try CSVImport.importPeople(from: fixture.write("people.csv", Self.goodFile), into: fixture.store)
+        let partial = """
+            first_name,last_name,addresses,employee_number,department,job_title,status
+            Anna,Schmidt,,1001,,,employee
+            """
+
+        let summary = try CSVImport.importPeople(from: fixture.write("partial.csv", partial), into: fixture.store)
+
+        #expect(summary == ImportSummary(unchanged: 1))
+        let anna = try #require(try fixture.store.person(employeeNumber: "1001"))
+        #expect(anna.department == "Sales")
+        #expect(anna.jobTitle == "Account manager")
+        #expect(anna.addresses == ["anna@example.com", "a.schmidt@example.org"])
+    }
+
+    @Test func mistypedNumberRejected() throws {
+        let fixture = try ImportFixture()
+        _ = try CSVImport.importPeople(from: fixture.write("people.csv", Self.goodFile), into: fixture.store)
+        let before = try fixture.everyone()
+
+        let error = try fixture.peopleError(
+            """
+            first_name,last_name,addresses,employee_number,status
+            Carl,Vogel,carl@example.com,1001,employee
+            """)
+
+        #expect(error.problems.map(\.line) == [2])
+        #expect(error.problems.first?.field == "employee_number")
+        #expect(error.problems.first?.message.contains("1001 belongs to Anna Schmidt") == true)
+        #expect(error.problems.first?.message.contains("Carl Vogel") == true)
+        #expect(try fixture.everyone() == before)
+    }
+
+    @Test func numberMatchesWhateverCase() throws {
+        let fixture = try ImportFixture()
+        let first = """
+            first_name,last_name,addresses,employee_number,status
+            Tobias,Brandt,tobias@example.com,NW-1042,employee
+            """
+        _ = try CSVImport.importPeople(from: fixture.write("first.csv", first), into: fixture.store)
+
+        let again = """
+            first_name,last_name,addresses,employee_number,status
+            Tobias,Brandt,tobias@example.com,nw-1042,formerEmployee
+            """
+        let summary = try CSVImport.importPeople(from: fixture.write("again.csv", again), into: fixture.store)
+
+        #expect(summary == ImportSummary(updated: 1))
+        #expect(try fixture.everyone().count == 1)
+        #expect(try fixture.store.person(employeeNumber: "NW-1042")?.status == .formerEmployee)
+    }
+
+    @Test func numberTwiceInFileWhateverCase() throws {
+        let fixture = try ImportFixture()
+
+        let error = try fixture.peopleError(
+            """
+            first_name,last_name,addresses,employee_number,status
+            Tobias,Brandt,,NW-1042,employee
+            Lena,Novak,,nw-1042,applicant
+            """)
+
+        #expect(error.problems.map(\.line) == [3])
+        #expect(error.problems.first?.message.contains("appears on line 2 already") == true)
+        #expect(try fixture.everyone().isEmpty)
     }
 
     @Test func applicantBecomesEmployee() throws {
@@ -100,7 +169,8 @@ import Testing
 
         #expect(error.problems == [ImportError.Problem(
             line: 3, field: "addresses",
-            message: "ANNA@example.com belongs to Anna Schmidt (person \(anna.id)) already. Remove it from this row, or from that person.")])
+            message: "ANNA@example.com belongs to Anna Schmidt (person \(anna.id)) already. Remove it from this row, or, if "
+                + "the row is that person, give the row the employee number 1001.")])
         #expect(error.description.contains("people.csv:3: addresses: ANNA@example.com belongs to Anna Schmidt (person \(anna.id)) already"))
         #expect(try fixture.store.person(ownerOf: "ben@example.com") == nil)
     }

@@ -58,6 +58,22 @@ import Testing
         #expect(try fixture.store.person(employeeNumber: "1001") == anna)
     }
 
+    @Test func employeeNumberIgnoresLetterCase() throws {
+        let fixture = try StoreFixture()
+        let tobias = try fixture.addPerson("Tobias", "Brandt", employeeNumber: "NW-1042")
+
+        let error = try #require(throws: StoreError.self) {
+            try fixture.addPerson("Tobias", "Brandt", employeeNumber: "nw-1042")
+        }
+
+        guard case .employeeNumberTaken(_, let owner) = error else {
+            Issue.record("expected employeeNumberTaken, got \(error)")
+            return
+        }
+        #expect(owner == tobias)
+        #expect(try fixture.store.person(employeeNumber: "nw-1042") == tobias)
+    }
+
     @Test func invalidPersonRejected() throws {
         let fixture = try StoreFixture()
 

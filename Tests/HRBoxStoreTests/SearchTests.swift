@@ -46,6 +46,15 @@ import Testing
         #expect(try fixture.store.searchPeople("schmidt\nanna schmidt", limit: 5).isEmpty)
     }
 
+    @Test func lastNameCommaFirstName() throws {
+        let fixture = try StoreFixture()
+        let lena = try fixture.addPerson("Lena", "Novák")
+        _ = try fixture.addPerson("Lena", "Berg")
+
+        #expect(try fixture.store.searchPeople("Novak, Lena", limit: 10).map(\.id) == [lena.id])
+        #expect(try fixture.store.searchPeople("novák, le", limit: 10).map(\.id) == [lena.id])
+    }
+
     @Test func wildcardsMatchLiterally() throws {
         let fixture = try StoreFixture()
         let percent = try fixture.addPerson("100%", "Sure")
