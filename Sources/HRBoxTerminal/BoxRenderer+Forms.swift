@@ -43,17 +43,18 @@ extension BoxRenderer {
     }
 
     static func todoFormBody(for model: BoxModel, form: TodoForm) -> Body {
-        let link: String
-        if let choice = model.person {
-            link = " for \(choice.person.labelWithNumber)" + BoxModel.underClause(choice.fileUnder)
-        } else {
-            link = ", linked to the message only"
-        }
+        // The box opens the form only when there is a person, so the heading always names one.
+        let link = model.person.map { " for \($0.person.labelWithNumber)" + BoxModel.underClause($0.fileUnder) } ?? ""
         var body = Body(header: [ScreenLine(" New to-do\(link)", style: .heading)])
 
         var dueValue = form.due.text
-        if case .success(let day?) = form.dueDate(today: model.today), form.due.trimmed.hasPrefix("+") {
-            dueValue += "  (\(day))"
+        if case .success(let day?) = form.dueDate(today: model.today) {
+            if DateEntry.isRelative(form.due.trimmed) {
+                dueValue += "  (\(day))"
+            }
+            if day < model.today {
+                dueValue += "  (in the past)"
+            }
         }
         let assignee = form.assignee.map { form.colleagues[$0].name } ?? "not set: the server's default colleague"
         let shared = form.colleagues.filter { form.sharedWith.contains($0.id) }.map(\.name)

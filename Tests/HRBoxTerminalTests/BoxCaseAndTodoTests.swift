@@ -111,7 +111,7 @@ struct BoxCaseAndTodoTests {
         )
         #expect(service.calls.last == .addTodo(expected))
         #expect(session.model.status == .info("Planned to-do \"Sick note\" for Bao Ng, due 2026-12-04."))
-        #expect(session.model.summary == ["hrbox: planned to-do \"Sick note\" for bng, due 2026-12-04"])
+        #expect(session.model.summary == ["hrbox: planned to-do \"Sick note\" for Bao Ng, due 2026-12-04"])
         #expect(session.model.screen == .main)
     }
 
@@ -169,5 +169,84 @@ struct BoxCaseAndTodoTests {
 
         let params = try #require(service.addTodoCalls.last)
         #expect(params.due == "2027-01-15")
+    }
+
+    @Test func addTodoNeedsPerson() {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromUnknownSender())
+        service.colleagueList = Fixtures.colleagues
+        var session = Fixtures.startedSession(service)
+
+        session.press(.character("t"))
+
+        #expect(
+            session.model.status
+                == .error("Choose a person first (c to search, n to add one), so the to-do shows in their personnel file.")
+        )
+        #expect(session.model.screen == .main)
+        #expect(!service.calls.contains(.colleagues))
+        #expect(service.addTodoCalls.isEmpty)
+    }
+
+    /// Starts a session on the message from Anna, opens the to-do form and types `due` into its due date field.
+    static func todoFormSession(typingDue due: String) -> (FakeBoxService, BoxSession) {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        service.colleagueList = Fixtures.colleagues
+        var session = Fixtures.startedSession(service)
+        session.press([.character("t"), .tab])
+        session.type(due)
+        return (service, session)
+    }
+
+    @Test func addTodoDueOutOfRange() {
+        for typed in ["+3651", "+99999999999999999999999"] {
+            var (service, session) = Self.todoFormSession(typingDue: typed)
+
+            session.press(.enter)
+
+            let expected = "The due date \"\(typed)\" is out of range, because +N counts 0 to 3650 days from today. "
+                + "Type a smaller N, or the date as YYYY-MM-DD."
+            #expect(session.model.status == .error(expected))
+            #expect(service.addTodoCalls.isEmpty)
+        }
+    }
+
+    @Test func addTodoDueAtRangeEnd() throws {
+        var (service, session) = Self.todoFormSession(typingDue: "+3650")
+
+        session.press(.enter)
+
+        let params = try #require(service.addTodoCalls.last)
+        #expect(params.due == "2036-11-28")
+    }
+
+    @Test func addTodoPastDueWarns() throws {
+        var (service, session) = Self.todoFormSession(typingDue: "2020-01-01")
+
+        #expect(session.screenText.contains("Due              2020-01-01  (in the past)"))
+        session.press(.enter)
+
+        let params = try #require(service.addTodoCalls.last)
+        #expect(params.due == "2020-01-01")
+        let status = try #require(session.model.status)
+        #expect(!status.isError)
+        #expect(status.text.hasSuffix("The due date 2020-01-01 is in the past."))
+    }
+
+    @Test func addTodoDueTodayNoWarning() throws {
+        var (_, session) = Self.todoFormSession(typingDue: "+0")
+
+        session.press(.enter)
+
+        #expect(session.model.status == .info("Planned to-do \"Sick note\" for Maria Keller, due 2026-12-01."))
+    }
+
+    @Test func summaryKeepsUnknownColleagueId() {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        service.colleagueList = Colleagues.Result(colleagues: [], me: "pweiss")
+        var session = Fixtures.startedSession(service)
+
+        session.press([.character("t"), .enter])
+
+        #expect(session.model.summary == ["hrbox: planned to-do \"Sick note\" for pweiss"])
     }
 }
