@@ -61,8 +61,8 @@ public enum BoxRenderer {
             return newPersonBody(form)
         case .caseTypePicker(let picker):
             return caseTypePickerBody(for: model, picker: picker)
-        case .caseTitle(let prompt):
-            return caseTitleBody(prompt)
+        case .caseForm(let form):
+            return caseFormBody(for: model, form: form)
         case .caseStarted(let started):
             return caseStartedBody(for: model, started: started)
         case .todoForm(let form):

@@ -18,6 +18,11 @@ enum DateEntry {
         var sign: Character {
             self == .later ? "+" : "-"
         }
+
+        /// The phrase for counting N days in this direction, such as `from today`.
+        var countPhrase: String {
+            self == .later ? "from today" : "back from today"
+        }
     }
 
     /// The reason typed text is no date.
@@ -46,7 +51,22 @@ enum DateEntry {
         return day.map { .success($0) } ?? .failure(.outOfRange)
     }
 
-    /// True when `text` uses the relative form, so a form can show the date it stands for beside it.
+    /// Returns the status line sentence that names what is wrong with `text` and what to type instead.
+    ///
+    /// - Parameters:
+    ///   - label: The field's name in a sentence, such as `due date`.
+    ///   - direction: The direction the field counts, which decides the sign the sentence suggests.
+    static func message(for problem: Problem, label: String, text: String, direction: Direction) -> String {
+        switch problem {
+        case .invalid:
+            return "The \(label) \"\(text)\" is invalid. Type YYYY-MM-DD, or \(direction.sign)N for N days \(direction.countPhrase)."
+        case .outOfRange:
+            return "The \(label) \"\(text)\" is out of range, because \(direction.sign)N counts 0 to \(maximumDays) days "
+                + "\(direction.countPhrase). Type a smaller N, or the date as YYYY-MM-DD."
+        }
+    }
+
+    /// True when `text` uses the relative form, so a form can show the resulting date beside it.
     static func isRelative(_ text: String) -> Bool {
         text.first == "+" || text.first == "-"
     }

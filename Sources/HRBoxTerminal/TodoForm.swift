@@ -47,7 +47,7 @@ struct TodoForm: Equatable, Sendable {
 
     /// Parses the due date field into a day, nil when the field is empty, or the problem with it.
     ///
-    /// A day before today is accepted: the box points it out once the to-do is added.
+    /// A day before today is accepted, and the box points it out once the to-do is added.
     func dueDate(today: CalendarDate) -> Result<CalendarDate?, TodoForm.Problem> {
         let text = due.trimmed
         if text.isEmpty {
@@ -57,13 +57,8 @@ struct TodoForm: Equatable, Sendable {
         switch DateEntry.parse(text, today: today, direction: .later) {
         case .success(let day):
             return .success(day)
-        case .failure(.invalid):
-            return .failure(
-                Problem(field: .due, message: "The due date \"\(text)\" is invalid. Type YYYY-MM-DD, or +N for N days from today.")
-            )
-        case .failure(.outOfRange):
-            let message = "The due date \"\(text)\" is out of range, because +N counts 0 to \(DateEntry.maximumDays) days "
-                + "from today. Type a smaller N, or the date as YYYY-MM-DD."
+        case .failure(let problem):
+            let message = DateEntry.message(for: problem, label: "due date", text: text, direction: .later)
             return .failure(Problem(field: .due, message: message))
         }
     }

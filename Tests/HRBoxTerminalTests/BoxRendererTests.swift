@@ -28,7 +28,8 @@ struct BoxRendererTests {
             ("person picker", [.character("c"), .character("陈"), .enter]),
             ("new person", [.character("n")]),
             ("case types", [.character("a")]),
-            ("case title", [.character("a"), .character("1")]),
+            ("case form", [.character("a"), .character("1")]),
+            ("case form start date", [.character("a"), .character("1"), .tab, .control("u"), .character("-"), .character("3")]),
             ("case started", [.character("a"), .character("1"), .enter]),
             ("to-do form", [.character("t"), .tab, .tab]),
         ]

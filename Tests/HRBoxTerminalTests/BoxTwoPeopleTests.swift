@@ -79,4 +79,58 @@ struct BoxTwoPeopleTests {
         let store = try #require(service.storeCalls.first)
         #expect(store.targets == [FilingTarget(personId: 2, caseId: 20)])
     }
+
+    @Test func addCaseForSecondPerson() throws {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        service.caseTypeList = [Fixtures.sickLeaveType]
+        var session = Self.sessionWithBenSecond(service)
+
+        session.press(.character("A"))
+        #expect(session.screenText.contains("Add a case for Ben Okafor (E-2001): pick a case type"))
+        session.press(.character("1"))
+        #expect(session.screenText.contains("Add a case of type Sick leave for Ben Okafor (E-2001)"))
+        session.press(.enter)
+
+        let expected = AddCase.Params(personId: 2, caseTypeId: 5, title: "Sick leave 2026-12-01", startDate: "2026-12-01")
+        #expect(service.calls.last == .addCase(expected))
+        #expect(session.model.secondPerson?.fileUnder?.id == 900)
+        #expect(session.model.person?.fileUnder == nil)
+        #expect(session.model.summary.last == "hrbox: started case \"Sick leave 2026-12-01\" for Ben Okafor (E-2001) with 0 to-dos")
+        #expect(session.screenText.contains("Started case \"Sick leave 2026-12-01\" (Sick leave) for Ben Okafor (E-2001)"))
+
+        session.press([.enter, .character("s")])
+        let store = try #require(service.storeCalls.first)
+        #expect(store.targets == [FilingTarget(personId: 1), FilingTarget(personId: 2, caseId: 900)])
+    }
+
+    @Test func addCaseForSecondNeedsSecond() {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        var session = Fixtures.startedSession(service)
+
+        session.press(.character("A"))
+
+        #expect(session.model.status == .error("There is no second person to start a case for. Press 2 to pick one."))
+        #expect(!service.calls.contains(.caseTypes))
+    }
+
+    @Test func secondFileUnderOffersCase() {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        service.caseTypeList = [Fixtures.sickLeaveType]
+        var session = Self.sessionWithBenSecond(service)
+
+        session.press(.character("F"))
+        #expect(session.screenText.contains("Ben Okafor has no open case. Press a to add one."))
+
+        session.press(.character("a"))
+        #expect(session.model.screen == .caseTypePicker(CaseTypePicker(slot: .secondPerson, caseTypes: [Fixtures.sickLeaveType])))
+    }
+
+    @Test func mainKeysListSecondsCase() {
+        let service = FakeBoxService(lookup: Fixtures.lookupFromAnna())
+        let withoutSecond = Fixtures.startedSession(service)
+        let withSecond = Self.sessionWithBenSecond(FakeBoxService(lookup: Fixtures.lookupFromAnna()))
+
+        #expect(!withoutSecond.model.mainScreenKeys().contains(KeyHint("A", "second's case")))
+        #expect(withSecond.model.mainScreenKeys().contains(KeyHint("A", "second's case")))
+    }
 }
