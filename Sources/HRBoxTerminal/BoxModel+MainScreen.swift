@@ -12,6 +12,11 @@ extension BoxModel {
             KeyHint("2", secondPerson == nil ? "second person" : "clear second"),
             KeyHint("n", "new person"),
             KeyHint("a", "add case"),
+        ]
+        if secondPerson != nil {
+            keys.append(KeyHint("A", "second's case"))
+        }
+        keys += [
             KeyHint("t", "add to-do"),
             KeyHint("?", "help"),
             KeyHint("q", "quit"),
@@ -45,7 +50,9 @@ extension BoxModel {
         case .character("n"):
             return openNewPersonForm()
         case .character("a"):
-            return openCaseTypePicker()
+            return openCaseTypePicker(for: .person)
+        case .character("A"):
+            return openCaseTypePicker(for: .secondPerson)
         case .character("t"):
             return openTodoForm()
         default:

@@ -16,10 +16,10 @@ extension BoxModel {
             return receiveAddedPerson(added.person)
         case (.conflictOwner(let conflict), .searchPeople(let found)):
             return receiveConflictOwner(found.people, conflict: conflict)
-        case (.caseTypes, .caseTypes(let found)):
-            return receiveCaseTypes(found.caseTypes)
-        case (.addCase(let personName), .addCase(let started)):
-            return receiveStartedCase(started, personName: personName)
+        case (.caseTypes(let slot), .caseTypes(let found)):
+            return receiveCaseTypes(found.caseTypes, slot: slot)
+        case (.addCase(let slot, let personName), .addCase(let started)):
+            return receiveStartedCase(started, slot: slot, personName: personName)
         case (.colleagues, .colleagues(let found)):
             return receiveColleagues(found)
         case (.addTodo, .addTodo(let planned)):

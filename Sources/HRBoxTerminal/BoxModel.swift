@@ -24,15 +24,15 @@ public struct BoxModel: Sendable {
         case addPerson(NewPerson)
         /// A search for the person who owns the address or employee number the server rejected.
         case conflictOwner(NewPersonForm.Conflict)
-        case caseTypes
-        case addCase(personName: String)
+        case caseTypes(FilingSlot)
+        case addCase(FilingSlot, personName: String)
         case colleagues
         case addTodo
     }
 
     /// The message exactly as the mail client piped it, in base64 as every request carries it.
     let messageSource: MessageSource
-    /// The day `+N` due dates and the prefilled case title count from.
+    /// The day that `+N` due dates, `-N` start dates and the prefilled case start date count from.
     let today: CalendarDate
 
     var phase: Phase = .lookingUp
@@ -103,8 +103,8 @@ public struct BoxModel: Sendable {
             return handleNewPersonKey(key, form: form)
         case .caseTypePicker(let picker):
             return handleCaseTypePickerKey(key, picker: picker)
-        case .caseTitle(let prompt):
-            return handleCaseTitleKey(key, prompt: prompt)
+        case .caseForm(let form):
+            return handleCaseFormKey(key, form: form)
         case .todoForm(let form):
             return handleTodoKey(key, form: form)
         }

@@ -26,34 +26,60 @@ extension BoxRenderer {
         return body
     }
 
-    static func caseTitleBody(_ prompt: CaseTitlePrompt) -> Body {
-        var body = Body(header: [ScreenLine(" Add a case of type \(prompt.caseType.name)", style: .heading)])
-        appendField(label: "Title", value: prompt.title.text, focused: true, isText: true, to: &body)
-        body.header.append(ScreenLine(""))
-        body.header.append(ScreenLine(" Its workflow creates these to-dos:"))
-        body.list = prompt.caseType.workflow.map { step in
-            let day = step.dueAfterDays == 0 ? "on the start day" : "after \(step.dueAfterDays) days"
-            let assignee = step.assignee.map { " · \($0)" } ?? ""
-            return ScreenLine("   \(step.title) · due \(day)\(assignee)")
+    static func caseFormBody(for model: BoxModel, form: CaseForm) -> Body {
+        let owner = model.filingChoice(in: form.slot).map { " for \($0.person.labelWithNumber)" } ?? ""
+        var body = Body(header: [ScreenLine(" Add a case of type \(form.caseType.name)\(owner)", style: .heading)])
+
+        let startDate: CalendarDate? =
+            if case .success(let day) = form.parsedStartDate(today: model.today) { day } else { nil }
+        var startValue = form.startDate.text
+        if let startDate, DateEntry.isRelative(form.startDate.trimmed) {
+            startValue += "  (\(startDate))"
         }
-        if prompt.caseType.workflow.isEmpty {
-            body.header[body.header.count - 1] = ScreenLine(" Its workflow has no steps, so no to-dos are created.")
+        appendField(label: "Title", value: form.title.text, focused: form.focus == .title, isText: true, to: &body)
+        appendField(label: "Start date", value: startValue, focused: form.focus == .startDate, isText: true, to: &body)
+        if form.focus == .startDate {
+            body.header.append(ScreenLine("   Start date as YYYY-MM-DD or -N for N days ago (today is \(model.today))."))
+        }
+
+        body.header.append(ScreenLine(""))
+        guard !form.caseType.workflow.isEmpty else {
+            body.header.append(ScreenLine(" Its workflow has no steps, so no to-dos are created."))
+            return body
+        }
+        body.header.append(ScreenLine(" Its workflow creates these to-dos:"))
+        body.list = form.caseType.workflow.map { step in
+            workflowStepLine(step, startDate: startDate, model: model)
         }
         return body
     }
 
-    static func todoFormBody(for model: BoxModel, form: TodoForm) -> Body {
-        let link: String
-        if let choice = model.person {
-            link = " for \(choice.person.labelWithNumber)" + BoxModel.underClause(choice.fileUnder)
-        } else {
-            link = ", linked to the message only"
+    /// Builds `2026-12-14  Plan the return talk · 14 days after the start · Bao Ng`, leaving out the due date without a valid start date.
+    private static func workflowStepLine(_ step: WorkflowStep, startDate: CalendarDate?, model: BoxModel) -> ScreenLine {
+        let offset =
+            step.dueAfterDays == 0
+            ? "on the start day"
+            : String(count: step.dueAfterDays, singular: "day", plural: "days") + " after the start"
+        let assignee = step.assignee.map { " · " + model.colleagueName($0) } ?? ""
+        guard let due = startDate?.adding(days: step.dueAfterDays) else {
+            return ScreenLine("   \(step.title) · due \(offset)\(assignee)")
         }
+        return ScreenLine("   \(due)  \(step.title) · \(offset)\(assignee)")
+    }
+
+    static func todoFormBody(for model: BoxModel, form: TodoForm) -> Body {
+        // The box opens the form only when there is a person, so the heading always names one.
+        let link = model.person.map { " for \($0.person.labelWithNumber)" + BoxModel.underClause($0.fileUnder) } ?? ""
         var body = Body(header: [ScreenLine(" New to-do\(link)", style: .heading)])
 
         var dueValue = form.due.text
-        if case .success(let day?) = form.dueDate(today: model.today), form.due.trimmed.hasPrefix("+") {
-            dueValue += "  (\(day))"
+        if case .success(let day?) = form.dueDate(today: model.today) {
+            if DateEntry.isRelative(form.due.trimmed) {
+                dueValue += "  (\(day))"
+            }
+            if day < model.today {
+                dueValue += "  (in the past)"
+            }
         }
         let assignee = form.assignee.map { form.colleagues[$0].name } ?? "not set: the server's default colleague"
         let shared = form.colleagues.filter { form.sharedWith.contains($0.id) }.map(\.name)

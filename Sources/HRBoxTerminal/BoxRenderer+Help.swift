@@ -16,7 +16,7 @@ extension BoxRenderer {
         case .help, .caseStarted:
             return [KeyHint("any key", "back")]
         case .fileUnder:
-            return [KeyHint("0-9", "choose"), KeyHint("↑↓ Enter", "choose"), KeyHint("Esc", "back")]
+            return [KeyHint("0-9", "choose"), KeyHint("↑↓ Enter", "choose"), KeyHint("a", "add case"), KeyHint("Esc", "back")]
         case .personPicker(let picker):
             var hints = [KeyHint("Enter", picker.searchedQuery == picker.query.trimmed ? "pick" : "search")]
             if picker.digitsPick || picker.query.text.isEmpty {
@@ -29,8 +29,8 @@ extension BoxRenderer {
             return [KeyHint("Tab ↑↓", "field"), KeyHint("←→", "status"), KeyHint("Enter", "add person"), KeyHint("Esc", "cancel")]
         case .caseTypePicker:
             return [KeyHint("1-9", "pick"), KeyHint("↑↓ Enter", "pick"), KeyHint("Esc", "back")]
-        case .caseTitle:
-            return [KeyHint("Enter", "start case"), KeyHint("Ctrl-U", "clear title"), KeyHint("Esc", "back")]
+        case .caseForm:
+            return [KeyHint("Tab ↑↓", "field"), KeyHint("Ctrl-U", "clear"), KeyHint("Enter", "start case"), KeyHint("Esc", "back")]
         case .todoForm(let form):
             var hints = [KeyHint("Tab ↑↓", "field")]
             switch form.focus {
@@ -48,12 +48,13 @@ extension BoxRenderer {
     static func helpBody(width: Int) -> Body {
         let keys: [(String, String)] = [
             ("s", "Store the message for the person, and for the second person if chosen."),
-            ("f", "File under: 0 the personnel file, 1-9 or ↑↓ Enter an open case."),
+            ("f", "File under: 0 personnel file, 1-9 or ↑↓ Enter a case, a adds a case."),
             ("F", "File under for the second person."),
             ("c", "Change person: a digit picks a participant; type to search, then Enter."),
             ("2", "Store for a second person as well; 2 again clears it."),
             ("n", "Add a new person, prefilled from the unknown sender or recipient."),
-            ("a", "Add a case: pick a case type and edit the title; s then files under it."),
+            ("a", "Add a case: case type, title, start date YYYY-MM-DD or -N days ago."),
+            ("A", "Add a case for the second person."),
             ("t", "Add a to-do: title, due YYYY-MM-DD or +N days, assignee, shared with."),
             ("?", "Show this help."),
             ("q Esc", "Quit and print what was done."),

@@ -13,7 +13,7 @@ extension BoxRenderer {
         }
         body.focus = chooser.highlighted
         if choice.openCases.isEmpty {
-            body.footer = [ScreenLine(""), ScreenLine(" \(choice.person.fullName) has no open case. Press a on the main screen to add one.")]
+            body.footer = [ScreenLine(""), ScreenLine(" \(choice.person.fullName) has no open case. Press a to add one.")]
         }
         return body
     }
@@ -46,11 +46,11 @@ extension BoxRenderer {
     }
 
     static func caseTypePickerBody(for model: BoxModel, picker: CaseTypePicker) -> Body {
-        let owner = model.person?.person.labelWithNumber ?? "the person"
+        let owner = model.filingChoice(in: picker.slot)?.person.labelWithNumber ?? "the person"
         var body = Body(header: [ScreenLine(" Add a case for \(owner): pick a case type", style: .heading)])
         body.list = picker.caseTypes.enumerated().map { index, caseType in
             let number = index < 9 ? "\(index + 1)" : " "
-            let steps = caseType.workflow.count == 1 ? "1 workflow step" : "\(caseType.workflow.count) workflow steps"
+            let steps = String(count: caseType.workflow.count, singular: "workflow step", plural: "workflow steps")
             return numberedLine(number: number, text: "\(caseType.name) · \(steps)", highlighted: index == picker.highlighted)
         }
         body.focus = picker.highlighted
@@ -58,9 +58,11 @@ extension BoxRenderer {
     }
 
     static func caseStartedBody(for model: BoxModel, started: AddCase.Result) -> Body {
+        let owner = [model.person, model.secondPerson].compactMap { $0 }.first { $0.person.id == started.case.personId }
+        let forOwner = owner.map { " for \($0.person.labelWithNumber)" } ?? ""
         var body = Body(header: [
-            ScreenLine(" Started case \"\(started.case.title)\" (\(started.case.caseType))", style: .heading),
-            ScreenLine(" The case is now chosen under file under, so s stores the message in it."),
+            ScreenLine(" Started case \"\(started.case.title)\" (\(started.case.caseType))\(forOwner)", style: .heading),
+            ScreenLine(" It starts on \(started.case.startDate). s now files the message under this case."),
             ScreenLine(""),
         ])
         if started.todos.isEmpty {

@@ -7,7 +7,9 @@ extension BoxRenderer {
 
         body.header = [
             ScreenLine(" " + messageFacts(lookup.summary)),
-            ScreenLine(" " + filedLine(lookup.filings)),
+        ]
+        body.header += filedLines(lookup.filings, width: width)
+        body.header += [
             ScreenLine(""),
             ScreenLine(" Participants", style: .heading),
         ]
@@ -39,6 +41,15 @@ extension BoxRenderer {
         return facts.joined(separator: " · ")
     }
 
+    /// Describes where the message is filed already in at most two lines, naming only the people when every filing does not fit.
+    static func filedLines(_ filings: [Filing], width: Int) -> [ScreenLine] {
+        var lines = " \(filedLine(filings))".wrapped(toWidth: width, indent: 1)
+        if lines.count > 2 {
+            lines = " \(filedSummaryLine(filings))".wrapped(toWidth: width, indent: 1, maximumLines: 2)
+        }
+        return lines.map { ScreenLine($0) }
+    }
+
     /// Describes where the message is filed already, or that it is not filed yet.
     static func filedLine(_ filings: [Filing]) -> String {
         guard !filings.isEmpty else { return "Not filed yet." }
@@ -47,6 +58,18 @@ extension BoxRenderer {
             return "for \(filing.personName)\(under) on \(filing.filedAt.prefix(10))"
         }
         return "Filed already " + places.joined(separator: "; ") + "."
+    }
+
+    /// Counts the filings and names their people, such as `Filed already 3 times for Anna Schmidt and Ben Okafor, first on 2026-11-02.`
+    static func filedSummaryLine(_ filings: [Filing]) -> String {
+        var names: [String] = []
+        for filing in filings where !names.contains(filing.personName) {
+            names.append(filing.personName)
+        }
+        let people = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+        let times = String(count: filings.count, singular: "time", plural: "times")
+        let first = filings.map { $0.filedAt.prefix(10) }.min().map { ", first on \($0)" } ?? ""
+        return "Filed already \(times) for \(people)\(first)."
     }
 
     /// `From  Name <address>   person`, with the person's name, number and status, "unknown" or "your address".

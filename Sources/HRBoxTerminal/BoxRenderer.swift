@@ -61,8 +61,8 @@ public enum BoxRenderer {
             return newPersonBody(form)
         case .caseTypePicker(let picker):
             return caseTypePickerBody(for: model, picker: picker)
-        case .caseTitle(let prompt):
-            return caseTitleBody(prompt)
+        case .caseForm(let form):
+            return caseFormBody(for: model, form: form)
         case .caseStarted(let started):
             return caseStartedBody(for: model, started: started)
         case .todoForm(let form):
@@ -108,14 +108,16 @@ public enum BoxRenderer {
         return Array(list[first..<(first + rows)])
     }
 
-    /// Builds the status line, wrapped to at most three rows: "Working..." during a call, else the last outcome or error.
+    /// Builds the status line: "Working..." during a call, else the last outcome or error.
+    ///
+    /// The status wraps to at most three rows, and one that needs more ends in "…" on the third.
     private static func statusLines(for model: BoxModel, width: Int) -> [ScreenLine] {
         if model.pendingCall != nil {
             return [ScreenLine(" Working...")]
         }
         guard let status = model.status else { return [ScreenLine("")] }
         let style: LineStyle = status.isError ? .error : .plain
-        return Array(" \(status.text)".wrapped(toWidth: width, indent: 1).prefix(3)).map { ScreenLine($0, style: style) }
+        return " \(status.text)".wrapped(toWidth: width, indent: 1, maximumLines: 3).map { ScreenLine($0, style: style) }
     }
 
     /// Packs the key hints into as few rows as the width allows.

@@ -8,7 +8,7 @@ enum BoxScreen: Equatable, Sendable {
     case personPicker(PersonPicker)
     case newPerson(NewPersonForm)
     case caseTypePicker(CaseTypePicker)
-    case caseTitle(CaseTitlePrompt)
+    case caseForm(CaseForm)
     /// The case just started and the to-dos its workflow created; any key returns to the main screen.
     case caseStarted(AddCase.Result)
     case todoForm(TodoForm)

@@ -2,38 +2,36 @@ import HRBoxProtocol
 
 /// Step one of starting a case: the list of case types to pick from.
 struct CaseTypePicker: Equatable, Sendable {
+    /// The person the case is for: the person or the second person.
+    var slot: FilingSlot
     var caseTypes: [CaseType]
     var highlighted = 0
 }
 
-/// Step two of starting a case: the title, prefilled with the case type's name and today's date.
-struct CaseTitlePrompt: Equatable, Sendable {
-    var caseType: CaseType
-    var title: TextField
-}
-
 extension BoxModel {
-    /// Opens the case type list for the person, loading the case types the first time.
-    mutating func openCaseTypePicker() -> [BoxEffect] {
-        guard person != nil else {
-            return fail("A case needs a person. Press c to search for a person or n to add a new person.")
+    /// Opens the case type list for the person in `slot`, loading the case types the first time.
+    mutating func openCaseTypePicker(for slot: FilingSlot) -> [BoxEffect] {
+        guard filingChoice(in: slot) != nil else {
+            return slot == .person
+                ? fail("A case needs a person. Press c to search for a person or n to add a new person.")
+                : fail("There is no second person to start a case for. Press 2 to pick one.")
         }
         guard let caseTypes else {
-            return call(.caseTypes, expecting: .caseTypes)
+            return call(.caseTypes, expecting: .caseTypes(slot))
         }
-        return showCaseTypes(caseTypes)
+        return showCaseTypes(caseTypes, for: slot)
     }
 
-    mutating func receiveCaseTypes(_ found: [CaseType]) -> [BoxEffect] {
+    mutating func receiveCaseTypes(_ found: [CaseType], slot: FilingSlot) -> [BoxEffect] {
         caseTypes = found
-        return showCaseTypes(found)
+        return showCaseTypes(found, for: slot)
     }
 
-    private mutating func showCaseTypes(_ found: [CaseType]) -> [BoxEffect] {
+    mutating func showCaseTypes(_ found: [CaseType], for slot: FilingSlot) -> [BoxEffect] {
         guard !found.isEmpty else {
             return fail("No case types are set up, so no case can be started. Ask whoever runs hrbox to import case types.")
         }
-        screen = .caseTypePicker(CaseTypePicker(caseTypes: found))
+        screen = .caseTypePicker(CaseTypePicker(slot: slot, caseTypes: found))
         return [.redraw]
     }
 
@@ -52,60 +50,29 @@ extension BoxModel {
             screen = .main
             return [.redraw]
         case .enter:
-            return promptForCaseTitle(picker.caseTypes[picker.highlighted])
+            return openCaseForm(picker.caseTypes[picker.highlighted], for: picker.slot)
         default:
             guard let digit = key.digit else { return [] }
             guard digit >= 1, digit <= min(picker.caseTypes.count, 9) else {
                 return fail("There is no case type \(digit). Press 1 to \(min(picker.caseTypes.count, 9)), or use ↑↓ and Enter.")
             }
-            return promptForCaseTitle(picker.caseTypes[digit - 1])
+            return openCaseForm(picker.caseTypes[digit - 1], for: picker.slot)
         }
     }
 
-    private mutating func promptForCaseTitle(_ caseType: CaseType) -> [BoxEffect] {
-        screen = .caseTitle(CaseTitlePrompt(caseType: caseType, title: TextField("\(caseType.name) \(today)")))
-        return [.redraw]
-    }
-
-    mutating func handleCaseTitleKey(_ key: Key, prompt: CaseTitlePrompt) -> [BoxEffect] {
-        var prompt = prompt
-
-        switch key {
-        case .escape:
-            status = nil
-            return showCaseTypes(caseTypes ?? [prompt.caseType])
-        case .enter:
-            return startCase(prompt)
-        default:
-            guard prompt.title.edit(with: key) else { return [] }
-            screen = .caseTitle(prompt)
-            return [.redraw]
-        }
-    }
-
-    private mutating func startCase(_ prompt: CaseTitlePrompt) -> [BoxEffect] {
-        guard let person else {
-            return fail("A case needs a person. Press Esc twice, then c to search for a person.")
-        }
-        let title = prompt.title.trimmed
-        guard !title.isEmpty else {
-            return fail("Type a title for the case.")
-        }
-
-        let params = AddCase.Params(personId: person.person.id, caseTypeId: prompt.caseType.id, title: title)
-        return call(.addCase(params), expecting: .addCase(personName: person.person.labelWithNumber))
-    }
-
-    /// Shows the started case with its to-dos and selects it as "file under" for the person.
-    mutating func receiveStartedCase(_ started: AddCase.Result, personName: String) -> [BoxEffect] {
-        if var choice = person, choice.person.id == started.case.personId {
+    /// Shows the started case with its to-dos, and selects it as "file under" for the person it was started for.
+    mutating func receiveStartedCase(_ started: AddCase.Result, slot: FilingSlot, personName: String) -> [BoxEffect] {
+        for candidate in [FilingSlot.person, .secondPerson] {
+            guard var choice = filingChoice(in: candidate), choice.person.id == started.case.personId else { continue }
             choice.openCases.insert(started.case, at: 0)
-            choice.fileUnder = started.case
-            person = choice
+            if candidate == slot {
+                choice.fileUnder = started.case
+            }
+            setFilingChoice(choice, in: candidate)
         }
 
         screen = .caseStarted(started)
-        let todoCount = started.todos.count == 1 ? "1 to-do" : "\(started.todos.count) to-dos"
+        let todoCount = String(count: started.todos.count, singular: "to-do", plural: "to-dos")
         status = .info("Started case \"\(started.case.title)\" with \(todoCount).")
         summary.append("hrbox: started case \"\(started.case.title)\" for \(personName) with \(todoCount)")
         return [.redraw]

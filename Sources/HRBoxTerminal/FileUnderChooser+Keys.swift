@@ -32,6 +32,8 @@ extension BoxModel {
             return [.redraw]
         case .enter:
             return chooseFileUnder(entry: chooser.highlighted, slot: chooser.slot)
+        case .character("a"):
+            return openCaseTypePicker(for: chooser.slot)
         default:
             guard let digit = key.digit else { return [] }
             guard digit < entryCount else {

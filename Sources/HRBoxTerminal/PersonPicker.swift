@@ -97,9 +97,25 @@ extension BoxModel {
     }
 
     /// Makes `chosen` the person in `slot`, filed in the personnel file until a case is chosen, and loads their open cases.
+    ///
+    /// One person never fills both slots, because the store would then file the message twice for them.
+    /// The second person cannot be the person, so the picker stays open. The person can be the second
+    /// person, who then moves up with their open cases and "file under" choice, leaving no second person.
     mutating func pick(_ chosen: Person, for slot: FilingSlot) -> [BoxEffect] {
+        if slot == .secondPerson, let first = person, first.person.id == chosen.id {
+            return fail(
+                "\(chosen.fullName) is the person already, and the message is filed for each person once. "
+                    + "Pick someone else as the second person, or press Esc."
+            )
+        }
         screen = .main
 
+        if slot == .person, let second = secondPerson, second.person.id == chosen.id {
+            person = second
+            secondPerson = nil
+            status = .info("\(chosen.fullName) is now the person instead of the second person, so there is no second person.")
+            return [.redraw]
+        }
         if slot == .person, let lookup, chosen.id == lookup.defaultPerson?.id {
             person = FilingChoice(person: chosen, openCases: lookup.cases)
             return [.redraw]

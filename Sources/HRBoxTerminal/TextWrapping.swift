@@ -45,6 +45,20 @@ extension String {
         return lines.enumerated().map { index, text in index == 0 ? text : continuation + text }
     }
 
+    /// This text wrapped as ``wrapped(toWidth:indent:)`` does, in at most `maximumLines` lines.
+    ///
+    /// When the text needs more lines, the last line shown is filled with what follows and ends in "…",
+    /// so that the reader sees the text goes on.
+    func wrapped(toWidth width: Int, indent: Int = 0, maximumLines: Int) -> [String] {
+        let lines = wrapped(toWidth: width, indent: indent)
+        guard maximumLines > 0, lines.count > maximumLines else { return Array(lines.prefix(max(maximumLines, 0))) }
+
+        var shown = Array(lines.prefix(maximumLines))
+        let next = lines[maximumLines].drop { $0 == " " }
+        shown[maximumLines - 1] = (shown[maximumLines - 1] + " " + next).truncated(toWidth: width)
+        return shown
+    }
+
     /// Returns the longest prefix of this text that fits in `width` columns, with a minimum of one character.
     private func prefix(fittingWidth width: Int) -> String {
         var result = ""

@@ -46,22 +46,21 @@ struct TodoForm: Equatable, Sendable {
     }
 
     /// Parses the due date field into a day, nil when the field is empty, or the problem with it.
+    ///
+    /// A day before today is accepted, and the box points it out once the to-do is added.
     func dueDate(today: CalendarDate) -> Result<CalendarDate?, TodoForm.Problem> {
         let text = due.trimmed
         if text.isEmpty {
             return .success(nil)
         }
-        if text.hasPrefix("+"), let days = Int(text.dropFirst()), text.dropFirst().allSatisfy(\.isASCII),
-            (0...3650).contains(days), let later = today.adding(days: days)
-        {
-            return .success(later)
-        }
-        if let day = CalendarDate(parsing: text) {
+
+        switch DateEntry.parse(text, today: today, direction: .later) {
+        case .success(let day):
             return .success(day)
+        case .failure(let problem):
+            let message = DateEntry.message(for: problem, label: "due date", text: text, direction: .later)
+            return .failure(Problem(field: .due, message: message))
         }
-        return .failure(
-            Problem(field: .due, message: "The due date \"\(text)\" is invalid. Type YYYY-MM-DD, or +N for N days from today.")
-        )
     }
 
     /// A field the form cannot be sent with, and what to do about it.
@@ -74,6 +73,10 @@ struct TodoForm: Equatable, Sendable {
 extension BoxModel {
     /// Opens the to-do form, loading the colleagues the first time.
     mutating func openTodoForm() -> [BoxEffect] {
+        // Without a person the to-do would be in no personnel file, so it could not be found again.
+        guard person != nil else {
+            return fail("Choose a person first (c to search, n to add one), so the to-do shows in their personnel file.")
+        }
         guard let colleagues else {
             return call(.colleagues, expecting: .colleagues)
         }
@@ -145,6 +148,9 @@ extension BoxModel {
     }
 
     private mutating func submitTodo(_ form: TodoForm) -> [BoxEffect] {
+        guard let person else {
+            return fail("Choose a person first (c to search, n to add one), so the to-do shows in their personnel file.")
+        }
         var form = form
         let title = form.title.trimmed
         guard !title.isEmpty else {
@@ -169,8 +175,8 @@ extension BoxModel {
             due: due?.description,
             assignee: form.assignee.map { form.colleagues[$0].id },
             sharedWith: shared.isEmpty ? nil : shared,
-            personId: person?.person.id,
-            caseId: person?.fileUnder?.id,
+            personId: person.person.id,
+            caseId: person.fileUnder?.id,
             message: messageSource
         )
         status = nil
@@ -184,18 +190,23 @@ extension BoxModel {
         var line = "hrbox: planned to-do \"\(todo.title)\""
         if let assignee = todo.assignee {
             sentence += " for \(colleagueName(assignee))"
-            line += " for \(assignee)"
+            line += " for \(colleagueName(assignee))"
         }
         if let due = todo.due {
             sentence += ", due \(due)"
             line += ", due \(due)"
         }
-        status = .info(sentence + ".")
+        sentence += "."
+        if let due = todo.due.flatMap(CalendarDate.init(parsing:)), due < today {
+            sentence += " The due date \(due) is in the past."
+        }
+
+        status = .info(sentence)
         summary.append(line)
         return [.redraw]
     }
 
-    /// Returns the colleague's name, or the id itself when the colleague is not in the list.
+    /// Returns the colleague's name, or the id itself when the colleague is not in the list or the list is not loaded.
     func colleagueName(_ id: String) -> String {
         colleagues?.colleagues.first { $0.id == id }?.name ?? id
     }

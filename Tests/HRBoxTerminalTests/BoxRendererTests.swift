@@ -28,7 +28,8 @@ struct BoxRendererTests {
             ("person picker", [.character("c"), .character("陈"), .enter]),
             ("new person", [.character("n")]),
             ("case types", [.character("a")]),
-            ("case title", [.character("a"), .character("1")]),
+            ("case form", [.character("a"), .character("1")]),
+            ("case form start date", [.character("a"), .character("1"), .tab, .control("u"), .character("-"), .character("3")]),
             ("case started", [.character("a"), .character("1"), .enter]),
             ("to-do form", [.character("t"), .tab, .tab]),
         ]
@@ -95,6 +96,55 @@ struct BoxRendererTests {
         let session = Fixtures.startedSession(FakeBoxService(lookup: Fixtures.lookupFromAnna(filings: [filing])))
 
         #expect(session.screenText.contains("Filed already for Anna Schmidt under \"Sick leave 2026-11-30\" on 2026-12-01."))
+    }
+
+    @Test func filedAlreadyWrapsAtWidth120() {
+        let filings = [
+            Filing(
+                messageRef: 4, personId: 1, personName: "Anna Schmidt", caseId: 10, caseTitle: "Sick leave 2026-11-30",
+                direction: .received, filedAt: "2026-12-01T08:30:00Z", filedBy: "mkeller"
+            ),
+            Filing(
+                messageRef: 4, personId: 4, personName: "Daniel Fischer", caseId: 11, caseTitle: "Return to work after the sick leave",
+                direction: .received, filedAt: "2026-12-01T08:30:00Z", filedBy: "mkeller"
+            ),
+        ]
+        let session = Fixtures.startedSession(FakeBoxService(lookup: Fixtures.lookupFromAnna(filings: filings)))
+
+        let lines = BoxRenderer.frame(for: session.model, width: 120, height: 30).texts
+        #expect(lines[2].hasPrefix(" Filed already for Anna Schmidt under \"Sick leave 2026-11-30\" on 2026-12-01;"))
+        #expect(lines[3].hasSuffix(" after the sick leave\" on 2026-12-01."))
+        #expect(lines[2...3].joined().contains("for Daniel Fischer under \"Return to work"))
+        #expect(!lines[2].hasSuffix("…"))
+    }
+
+    @Test func filedAlreadyManyShortened() {
+        let filings = (1...6).map { number in
+            Filing(
+                messageRef: 4, personId: Int64(number), personName: "Person Number \(number)", caseId: nil,
+                caseTitle: "A case with a long title \(number)", direction: .received,
+                filedAt: "2026-11-0\(number)T08:30:00Z", filedBy: nil
+            )
+        }
+        let session = Fixtures.startedSession(FakeBoxService(lookup: Fixtures.lookupFromAnna(filings: filings)))
+
+        let lines = BoxRenderer.frame(for: session.model, width: 120, height: 30).texts
+        #expect(
+            lines[2] == " Filed already 6 times for Person Number 1, Person Number 2, Person Number 3, Person Number 4, "
+                + "Person Number 5 and"
+        )
+        #expect(lines[3] == " Person Number 6, first on 2026-11-01.")
+    }
+
+    @Test func longStatusWrapsNotCut() {
+        let session = Fixtures.startedSession(FakeBoxService(lookup: Fixtures.lookupFromAnna()))
+        let text = "Filed already in Anna Schmidt's personnel file under \"Sick leave 2026-11-30\" on 2026-12-01. "
+            + "Stored in Daniel Fischer's personnel file under \"Return to work after the sick leave\"."
+        var model = session.model
+        model.status = .info(text)
+
+        let status = BoxRenderer.frame(for: model, width: 120, height: 30).texts.suffix(3).prefix(2)
+        #expect(status.joined(separator: " ").split(separator: " ").joined(separator: " ") == text)
     }
 
     @Test func notFiledInHeader() {

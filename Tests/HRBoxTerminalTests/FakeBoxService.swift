@@ -104,7 +104,7 @@ final class FakeBoxService: BoxService {
             caseType: caseType?.name ?? "unknown",
             title: params.title ?? "untitled",
             status: .open,
-            startDate: "2026-12-01"
+            startDate: params.startDate ?? "2026-12-01"
         )
         return AddCase.Result(case: started, todos: workflowTodos)
     }

@@ -58,6 +58,16 @@ struct TextWrappingTests {
         #expect("".wrapped(toWidth: 10) == [""])
     }
 
+    @Test func maximumLinesEndsInEllipsis() {
+        let lines = "Stored in Anna Schmidt's personnel file under a case.".wrapped(toWidth: 20, indent: 2, maximumLines: 2)
+        #expect(lines == ["Stored in Anna", "  Schmidt's personn…"])
+    }
+
+    @Test func maximumLinesLeavesShortText() {
+        #expect("Stored.".wrapped(toWidth: 20, indent: 2, maximumLines: 2) == ["Stored."])
+        #expect("a b".wrapped(toWidth: 1, maximumLines: 3) == ["a", "b"])
+    }
+
     @Test func narrowerThanIndent() {
         #expect("abc def".wrapped(toWidth: 2, indent: 3) == ["a…"])
     }
