@@ -74,6 +74,31 @@ public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvert
         return CalendarDate(year: year, month: month, day: day)
     }
 
+    /// Returns the day `days` days earlier; nil when `days` is negative or that day lies before 0001-01-01.
+    public func subtracting(days: Int) -> CalendarDate? {
+        // The same bound as adding(days:), for the same reason.
+        guard (0...4_000_000).contains(days) else {
+            return nil
+        }
+        var year = self.year
+        var month = self.month
+        var day = self.day - days
+
+        // Move whole months back until the day falls inside its month.
+        while day < 1 {
+            month -= 1
+            if month < 1 {
+                month = 12
+                year -= 1
+                if year < 1 {
+                    return nil
+                }
+            }
+            day += CalendarDate.daysIn(month: month, year: year)
+        }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -79,7 +79,8 @@ struct DemoRun {
             throw DemoError("demo-plan.csv names the case type \"\(caseTypeName)\", which case-types.csv lacks")
         }
         let started = try client.call(AddCase.self, AddCase.Params(personId: person.id, caseTypeId: caseType.id))
-        print("  Started the case \"\(started.case.title)\"; its workflow planned \(started.todos.count) to-do(s):")
+        let planned = started.todos.count == 1 ? "1 to-do" : "\(started.todos.count) to-dos"
+        print("  Started the case \"\(started.case.title)\"; its workflow planned \(planned):")
         for todo in started.todos {
             print("    due \(todo.due ?? "-")  \(todo.title)  → \(todo.assignee ?? "nobody")")
         }
