@@ -4,7 +4,7 @@ public enum Direction: String, WireEnum {
     case sent
 }
 
-/// Where a stored message is filed: a person's personnel file, and optionally one of their cases.
+/// The place a stored message is filed in: a person's personnel file, and optionally one of their cases.
 public struct FilingTarget: Codable, Sendable, Equatable, Hashable {
     public var personId: Int64
     /// The case to file under; nil files in the personnel file without a case.

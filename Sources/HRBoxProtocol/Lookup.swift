@@ -1,4 +1,4 @@
-/// `hrbox/lookup`: reads a message and tells who it belongs to and where it is filed already.
+/// `hrbox/lookup`: reads a message and returns the person it belongs to and where it is filed already.
 public enum Lookup: HRBoxMethod {
     public static let name = "hrbox/lookup"
 
@@ -19,7 +19,7 @@ public enum Lookup: HRBoxMethod {
         public var defaultPerson: Person?
         /// The open cases of the default person, for "file under".
         public var cases: [Case]
-        /// Where this message (the same bytes) is filed already.
+        /// The filings of this message (the same bytes) made already.
         public var filings: [Filing]
 
         public init(
@@ -38,7 +38,7 @@ public enum Lookup: HRBoxMethod {
     }
 }
 
-/// What a client shows about a message before it is filed.
+/// The facts about a message that a client shows before it is filed.
 public struct MessageSummary: Codable, Sendable, Equatable {
     public var subject: String?
     /// The Date header as an RFC 3339 timestamp with the sender's offset, or nil when missing or unreadable.

@@ -1,4 +1,4 @@
-/// How a raw message travels to the server: its bytes in base64, or the path of a file the server reads.
+/// A raw message as it travels to the server: its bytes in base64, or the path of a file the server reads.
 ///
 /// On the wire it is an object with exactly one member, `{"base64": "..."}` or `{"path": "..."}`.
 public enum MessageSource: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// Where a person stands with the organisation.
+/// The relation of a person to the organisation.
 public enum PersonStatus: String, WireEnum {
     case employee
     case applicant

@@ -27,7 +27,7 @@ public enum StoreMessage: HRBoxMethod {
     }
 }
 
-/// What filing did for one target.
+/// The outcome of filing for one target.
 public struct FilingOutcome: Codable, Sendable, Equatable {
     public var personId: Int64
     public var caseId: Int64?

@@ -5,7 +5,7 @@ import JSONRPC
 
 /// Builds the `ResponseError`s of the hrbox domain, with the codes of ``HRBoxErrorCode``.
 ///
-/// Messages say what went wrong and what to do. They may name a person, because they go back to the
+/// Messages state what went wrong and what to do. They may name a person, because they go back to the
 /// user who asked; the server never writes them to its log.
 enum DomainError {
     /// - Parameters:
@@ -74,7 +74,7 @@ enum DomainError {
         }
     }
 
-    /// The configured colleague is not among the store's colleagues, so nothing can be recorded as theirs.
+    /// Builds the error for a configured colleague who is not in the store, so nothing can be recorded as theirs.
     static func unknownConfiguredColleague(_ colleague: String, configurationPath: String?) -> ResponseError {
         let file = configurationPath ?? "the configuration file"
         return ResponseError(
@@ -84,7 +84,7 @@ enum DomainError {
             data: encodeData(ColleagueNotFoundData(colleague: colleague)))
     }
 
-    /// An error's description without its final period, to be continued by another sentence.
+    /// Returns an error's description without its final period, to be continued by another sentence.
     private static func sentenceBody(of error: any Error) -> String {
         var text = String(describing: error)
         while text.hasSuffix(".") {

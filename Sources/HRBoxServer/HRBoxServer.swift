@@ -2,7 +2,7 @@ import Foundation
 import HRBoxProtocol
 import JSONRPC
 
-/// The hrbox server: answers `initialize` and every `hrbox/` method over JSON-RPC.
+/// The hrbox server: handles `initialize` and every `hrbox/` method over JSON-RPC.
 ///
 /// The transport calls it on one serial queue only, which is why the mutable context needs no lock
 /// and `@unchecked Sendable` is safe.

@@ -53,7 +53,7 @@ final class ServerContext {
         }
     }
 
-    /// Returns the configured colleague after checking that the store knows them, since filings, cases and
+    /// Returns the configured colleague after checking that the store has them, since filings, cases and
     /// to-dos record the colleague as their author; nil when the configuration names none.
     func colleague() throws(ResponseError) -> String? {
         guard let colleague = configuration.colleague else {

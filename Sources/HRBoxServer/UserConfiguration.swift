@@ -29,7 +29,7 @@ public struct UserConfiguration: Sendable, Equatable {
         Set(addresses.map { AddressKey.lookupKey(for: $0) })
     }
 
-    /// The configuration file's path: `HRBOX_CONFIG`, else `$XDG_CONFIG_HOME/hrbox/config`,
+    /// Returns the configuration file's path: `HRBOX_CONFIG`, else `$XDG_CONFIG_HOME/hrbox/config`,
     /// else `~/.config/hrbox/config`.
     public static func defaultPath(environment: [String: String]) -> String {
         if let path = environment["HRBOX_CONFIG"], !path.isEmpty {
@@ -43,7 +43,7 @@ public struct UserConfiguration: Sendable, Equatable {
     }
 
     /// Reads the file at `path`. A missing file is an empty configuration, since hrbox works without
-    /// one, unless `mustExist` says the user named the file, where a missing one is most likely a typo.
+    /// one. When the user named the file (`mustExist`), a missing one is most likely a typo and an error.
     public static func load(path: String, mustExist: Bool = false) throws(ConfigurationError) -> UserConfiguration {
         guard FileManager.default.fileExists(atPath: path) else {
             if mustExist {

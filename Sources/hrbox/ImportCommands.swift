@@ -4,7 +4,7 @@ import HRBoxStore
 
 /// A command that imports one kind of CSV file into the store, all rows or none.
 protocol CSVImportCommand: Command {
-    /// What the summary line counts, in the singular and the plural, such as ("person", "people").
+    /// The noun the summary line counts, in the singular and the plural, such as ("person", "people").
     static var noun: (one: String, many: String) { get }
     static func importFile(_ path: String, into store: Store) throws -> ImportSummary
 

@@ -47,8 +47,8 @@ struct Locations {
         try Store(path: storePath)
     }
 
-    /// Opens the store for a command that only reads, which must not create an empty store at a
-    /// mistyped path and then report that nobody is in it.
+    /// Opens the store for a command that only reads. Such a command must not create an empty store at
+    /// a mistyped path and then report that no person matches.
     func openExistingStore() throws -> Store {
         guard FileManager.default.fileExists(atPath: storePath) else {
             throw StoreMissing(path: storePath)

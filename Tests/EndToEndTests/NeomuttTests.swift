@@ -50,8 +50,8 @@ struct NeomuttTests {
 
         try session.waitFor("Krankmeldung")
         try session.send("M-h")
-        // The sender's name is on neomutt's index already, so the box is known to be up only by text of
-        // its own; a key sent earlier would reach neomutt or be discarded when the box takes the terminal.
+        // The sender's name is on neomutt's index already, so only text of the box's own shows that it
+        // is up. A key sent earlier would reach neomutt, or be discarded when the box takes the terminal.
         let box = try session.waitFor("File under")
         #expect(box.contains("Tobias Brandt · NW-1042"))
         try session.send("s")

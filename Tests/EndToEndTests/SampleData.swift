@@ -32,8 +32,8 @@ enum SampleData {
         """
 
     /// A sick note from Tobias Brandt, his address written in mixed case, with a non-ASCII subject.
-    /// Its lines end in LF, as delivery agents write Maildir files; mutt and neomutt pipe such a file
-    /// unchanged (a CRLF file reaches the pipe with the header's closing blank line as a bare LF).
+    /// Its lines end in LF, as delivery agents write Maildir files, and mutt and neomutt pipe such a file
+    /// unchanged. A CRLF file reaches the pipe with the header's closing blank line as a bare LF.
     static let sickNote = Data(
         """
         Date: Thu, 26 Nov 2026 07:14:12 +0100
@@ -69,7 +69,7 @@ enum SampleData {
         Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
     }
 
-    /// A store in `folder` with the sample people, colleagues and case types, and the user's config file.
+    /// Creates a store in `folder` with the sample people, colleagues and case types, and the user's config file.
     static func prepare(in folder: TemporaryFolder) throws -> (store: String, config: String) {
         let store = folder.path("store/hrbox.sqlite")
         let config = try folder.write("config", configuration)
