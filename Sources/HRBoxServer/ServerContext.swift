@@ -53,8 +53,8 @@ final class ServerContext {
         }
     }
 
-    /// Returns the configured colleague after checking that the store has them, since filings, cases and
-    /// to-dos record the colleague as their author; nil when the configuration names none.
+    /// Returns the configured colleague after checking that the store has them, because filings, cases
+    /// and to-dos record the colleague as their author. Returns nil when the configuration names none.
     func colleague() throws(ResponseError) -> String? {
         guard let colleague = configuration.colleague else {
             return nil

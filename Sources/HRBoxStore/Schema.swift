@@ -102,7 +102,7 @@ enum Schema {
 
         // cases: matters in a person's personnel file, each started from a case type.
         //   id            the case's id
-        //   person_id     the person whose personnel file holds the case
+        //   person_id     the person whose personnel file contains the case
         //   case_type_id  the case type it was started from
         //   title         the title to show
         //   status        'open' or 'closed'

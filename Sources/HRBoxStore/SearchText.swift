@@ -14,8 +14,8 @@ enum SearchText {
         text.folding(options: [.caseInsensitive], locale: nil)
     }
 
-    /// The text a person's search matches against: one folded entry per line, so that a query,
-    /// which never contains a line break after folding, matches inside one entry only.
+    /// Returns the text a person's search matches against, one folded entry per line. A folded query
+    /// never contains a line break, so it matches inside one entry only.
     static func searchText(firstName: String, lastName: String, addresses: [String], employeeNumber: String?) -> String {
         var entries = [
             fold(firstName),

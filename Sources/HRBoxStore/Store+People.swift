@@ -122,7 +122,7 @@ extension Store {
         }
     }
 
-    /// The values of a person's columns from first_name to search_text, in the schema's order.
+    /// Returns the values of a person's columns from first_name to search_text, in the schema's order.
     private func personValues(_ fields: PersonFields) -> [SQLValue] {
         [
             .text(fields.firstName),

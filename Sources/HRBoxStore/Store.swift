@@ -42,7 +42,7 @@ public final class Store: @unchecked Sendable {
         try migrate()
     }
 
-    /// The store's file when none is given: `HRBOX_STORE`, else `$XDG_DATA_HOME/hrbox/hrbox.sqlite`,
+    /// Returns the store's file when none is given: `HRBOX_STORE`, else `$XDG_DATA_HOME/hrbox/hrbox.sqlite`,
     /// else `$HOME/.local/share/hrbox/hrbox.sqlite`. Empty variables count as unset.
     public static func defaultPath(environment: [String: String]) -> String {
         if let path = environment["HRBOX_STORE"], !path.isEmpty {
@@ -55,7 +55,7 @@ public final class Store: @unchecked Sendable {
         return home + "/.local/share/hrbox/hrbox.sqlite"
     }
 
-    /// The clock's current time as an RFC 3339 instant in UTC with seconds.
+    /// Returns the clock's current time as an RFC 3339 instant in UTC with seconds.
     func now() -> String {
         Timestamp.rfc3339UTC(clock())
     }

@@ -1,6 +1,6 @@
 import HRBoxProtocol
 
-/// What went wrong in a store operation, with what the user can do about it.
+/// A failure of a store operation, with what the user can do about it.
 ///
 /// ``description`` is written for the user who made the request and may name a person or an
 /// address. Log ``redactedDescription`` instead, which leaves personal data out.

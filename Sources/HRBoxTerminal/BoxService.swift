@@ -1,6 +1,6 @@
 import HRBoxProtocol
 
-/// What the HR box needs from hrbox; the executable implements it over the JSON-RPC client.
+/// The calls the HR box makes to hrbox. The executable implements them over the JSON-RPC client.
 ///
 /// Every call is synchronous: the box shows "Working..." and waits for the result.
 public protocol BoxService: AnyObject {

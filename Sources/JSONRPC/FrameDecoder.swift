@@ -266,12 +266,12 @@ public struct FrameDecoder: Sendable {
         return header[..<colon].allSatisfy(isTokenByte)
     }
 
-    /// The position of the first colon; call only on a well-formed header.
+    /// Returns the position of the first colon. Call it only on a well-formed header.
     private static func colon(in header: ArraySlice<UInt8>) -> Int {
         header.firstIndex(of: UInt8(ascii: ":")) ?? header.endIndex
     }
 
-    /// The lower-cased name of a well-formed header.
+    /// Returns the lower-cased name of a well-formed header.
     private static func name(of header: ArraySlice<UInt8>) -> String {
         String(decoding: header[..<colon(in: header)], as: UTF8.self).lowercased()
     }
