@@ -44,6 +44,8 @@ let package = Package(
                 "HRBoxServer", "HRBoxClient", "HRBoxTerminal",
             ]
         ),
+        // Not a product: bench/run-reading builds and runs it.
+        .executableTarget(name: "ReadingBenchmark", dependencies: ["MailReading"], path: "bench/ReadingBenchmark"),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "MailReadingTests", dependencies: ["MailReading"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HRBoxStoreTests", dependencies: ["HRBoxStore", "HRBoxProtocol"]),

@@ -34,7 +34,9 @@ public enum AddressKey {
             return domain.lowercased()
         }
 
-        let normalized = domain.lowercased().precomposedStringWithCompatibilityMapping
+        // NFKC leaves ASCII unchanged, and skipping it makes keys of long address lists cheap.
+        let lowercased = domain.lowercased()
+        let normalized = domain.utf8.allSatisfy({ $0 < 0x80 }) ? lowercased : lowercased.precomposedStringWithCompatibilityMapping
         var labels = normalized.split(omittingEmptySubsequences: false, whereSeparator: { "。．｡.".contains($0) })
         if labels.count > 1, labels.last?.isEmpty == true {
             labels.removeLast()

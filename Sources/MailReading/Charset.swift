@@ -11,8 +11,6 @@ enum Charset: Hashable, Sendable {
     /// A single-byte charset given by the scalars of its bytes 0x80...0xFF.
     case singleByte(name: String, upperHalf: [UInt16])
 
-    static let windows1252 = Charset.singleByte(name: "windows-1252", upperHalf: SingleByteTables.windows1252)
-
     /// Finds the charset a MIME label names, ignoring case, quotes and an RFC 2231 language suffix.
     ///
     /// Returns nil for an unknown label.

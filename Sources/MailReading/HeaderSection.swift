@@ -110,8 +110,8 @@ struct HeaderSection {
         defects.add(.nonUTF8Header, "The field holds bytes that are not UTF-8; they were read as windows-1252.", field: name)
         return HeaderField(
             name: name,
-            rawValue: TextDecoding.decode(raw, as: .windows1252) ?? "",
-            unfoldedValue: TextDecoding.decode(unfolded, as: .windows1252) ?? ""
+            rawValue: TextDecoding.decodeWindows1252(raw),
+            unfoldedValue: TextDecoding.decodeWindows1252(unfolded)
         )
     }
 

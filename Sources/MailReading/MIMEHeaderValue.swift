@@ -113,7 +113,12 @@ struct MIMEHeaderValue {
         if numbered.count != number {
             defects.add(.invalidParameter, "RFC 2231 parameter sections are missing; the value was cut at the gap.", field: field)
         }
-        return TextDecoding.decode(bytes[...], label: charset, field: field, defects: &defects)
+        let text = TextDecoding.decode(bytes[...], label: charset, field: field, defects: &defects)
+
+        // Some clients split an RFC 2047 encoded word across plain sections, so it is decoded as in a
+        // plain parameter. A value with an extended section names its charset and is taken as it is.
+        let hasExtendedSection = numbered.values.contains { $0.extended }
+        return hasExtendedSection ? text : EncodedWordDecoder.decode(text, field: field, defects: &defects)
     }
 
     /// Decodes `%XX` escapes; a `%` without two hex digits stays as it is.

@@ -57,7 +57,7 @@ struct MIMETree: Sendable {
 
         var contentType = item.defaultContentType
         var contentTypeParameters: [String: String] = [:]
-        if let value = header.fields.values(of: "Content-Type").first {
+        if let value = Self.firstValue("Content-Type", in: header.fields, defects: &defects) {
             let parsed = MIMEHeaderValue(value, field: "Content-Type", defects: &defects)
             let pieces = parsed.token.split(separator: "/", omittingEmptySubsequences: false)
             if pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty {
@@ -71,13 +71,15 @@ struct MIMETree: Sendable {
 
         var disposition: String?
         var dispositionParameters: [String: String] = [:]
-        if let value = header.fields.values(of: "Content-Disposition").first {
+        if let value = Self.firstValue("Content-Disposition", in: header.fields, defects: &defects) {
             let parsed = MIMEHeaderValue(value, field: "Content-Disposition", defects: &defects)
             disposition = parsed.token
             dispositionParameters = parsed.parameters
         }
 
-        let transferEncoding = TransferEncoding(fieldValue: header.fields.values(of: "Content-Transfer-Encoding").first)
+        let transferEncoding = TransferEncoding(
+            fieldValue: Self.firstValue("Content-Transfer-Encoding", in: header.fields, defects: &defects)
+        )
         if case .unknown(let name) = transferEncoding {
             defects.add(.unknownTransferEncoding, "The transfer encoding \"\(name)\" is unknown; the body was taken as it is.", field: "Content-Transfer-Encoding")
         }
@@ -99,6 +101,18 @@ struct MIMETree: Sendable {
             depth: item.depth,
             enclosingMessage: enclosingMessage
         )
+    }
+
+    /// Returns the first value of a MIME field, and reports a repeat.
+    ///
+    /// The first one is used, as Python's email package does, because RFC 2045 allows each field once and
+    /// gives no rule for choosing between repeats.
+    private static func firstValue(_ name: String, in fields: [HeaderField], defects: inout DefectList) -> String? {
+        let values = fields.values(of: name)
+        if values.count > 1 {
+            defects.add(.duplicateField, "The field appears \(values.count) times; the first one was used.", field: name)
+        }
+        return values.first
     }
 
     /// Returns the name of an attached message without a file name: its Subject, else its Message-ID.

@@ -37,7 +37,11 @@ enum PreviewText {
         if bytes.count == byteLimit {
             bytes = withoutCutUTF8Sequence(bytes)
         }
-        return TextDecoding.decode(bytes, label: part.contentTypeParameters["charset"], field: nil, defects: &defects)
+        var label = part.contentTypeParameters["charset"]
+        if label == nil, part.contentType == "text/html" {
+            label = HTMLCharset.declared(in: bytes)
+        }
+        return TextDecoding.decode(bytes, label: label, field: nil, defects: &defects)
     }
 
     /// Drops a UTF-8 sequence that the byte limit cut short, so that cutting alone does not make

@@ -6,6 +6,9 @@
 /// A byte a code page leaves undefined maps to U+FFFD. ISO-8859-1 needs no table because its
 /// bytes equal their scalar values.
 enum SingleByteTables {
+    /// The value of a byte the code page leaves undefined: U+FFFD REPLACEMENT CHARACTER.
+    static let undefined: UInt16 = 0xFFFD
+
     static let iso8859_2: [UInt16] = [
         0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087,
         0x0088, 0x0089, 0x008A, 0x008B, 0x008C, 0x008D, 0x008E, 0x008F,

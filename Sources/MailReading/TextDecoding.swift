@@ -1,10 +1,14 @@
 /// Turns bytes in a declared charset into text, with a fallback when the label or the bytes are wrong.
 ///
 /// The fallback reads bytes as UTF-8 when they are valid UTF-8 and as windows-1252 otherwise, because
-/// those two cover most mislabelled mail and windows-1252 maps every byte to a character.
+/// those two cover most mislabelled mail. The five bytes windows-1252 leaves undefined (0x81, 0x8D,
+/// 0x8F, 0x90, 0x9D) become the C1 controls of the same value, as the WHATWG Encoding Standard maps
+/// them, so the fallback reads every byte and drops none.
 enum TextDecoding {
-    /// Decodes bytes in `charset`; returns nil when they are not valid in it (only UTF-8 and US-ASCII
-    /// can fail).
+    /// Decodes bytes in `charset`.
+    ///
+    /// - Returns: the text, or nil when the bytes are not valid in the charset. That is invalid UTF-8,
+    ///   an 8-bit byte in US-ASCII, or a byte the single-byte charset leaves undefined.
     static func decode(_ bytes: ArraySlice<UInt8>, as charset: Charset) -> String? {
         switch charset {
         case .utf8:
@@ -14,7 +18,10 @@ enum TextDecoding {
         case .isoLatin1:
             return decodeSingleByte(bytes) { UInt32($0) }
         case .singleByte(_, let upperHalf):
-            return decodeSingleByte(bytes) { UInt32(upperHalf[Int($0) - 0x80]) }
+            return decodeSingleByte(bytes) { byte in
+                let scalar = upperHalf[Int(byte) - 0x80]
+                return scalar == SingleByteTables.undefined ? nil : UInt32(scalar)
+            }
         }
     }
 
@@ -57,7 +64,17 @@ enum TextDecoding {
         if let text = String(validating: bytes, as: UTF8.self) {
             return text
         }
-        return decode(bytes, as: .windows1252) ?? ""
+        return decodeWindows1252(bytes)
+    }
+
+    /// Reads bytes as windows-1252, its undefined bytes as the C1 controls of the same value.
+    static func decodeWindows1252(_ bytes: ArraySlice<UInt8>) -> String {
+        let table = SingleByteTables.windows1252
+        let text = decodeSingleByte(bytes) { byte in
+            let scalar = table[Int(byte) - 0x80]
+            return scalar == SingleByteTables.undefined ? UInt32(byte) : UInt32(scalar)
+        }
+        return text ?? ""
     }
 
     private static func decodeUndeclared(
@@ -73,7 +90,7 @@ enum TextDecoding {
             "8-bit text without a declared charset is not UTF-8; it was read as windows-1252.",
             field: field
         )
-        return decode(bytes, as: .windows1252) ?? ""
+        return decodeWindows1252(bytes)
     }
 
     private static func fallbackName(_ bytes: ArraySlice<UInt8>) -> String {
@@ -82,7 +99,11 @@ enum TextDecoding {
 
     /// Builds the UTF-8 form of single-byte text directly, which is much faster than appending
     /// characters one by one.
-    private static func decodeSingleByte(_ bytes: ArraySlice<UInt8>, scalarOf: (UInt8) -> UInt32) -> String {
+    ///
+    /// - Parameters:
+    ///   - scalarOf: the scalar value of a byte 0x80...0xFF, or nil when the charset leaves it undefined.
+    /// - Returns: the text, or nil when a byte is undefined.
+    private static func decodeSingleByte(_ bytes: ArraySlice<UInt8>, scalarOf: (UInt8) -> UInt32?) -> String? {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(bytes.count * 2)
 
@@ -91,7 +112,7 @@ enum TextDecoding {
                 utf8.append(byte)
                 continue
             }
-            let value = scalarOf(byte)
+            guard let value = scalarOf(byte) else { return nil }
             if value < 0x800 {
                 utf8.append(UInt8(0xC0 | (value >> 6)))
                 utf8.append(UInt8(0x80 | (value & 0x3F)))

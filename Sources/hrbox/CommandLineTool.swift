@@ -11,6 +11,7 @@ enum CommandLineTool {
         ColleaguesImportCommand.self,
         CaseTypesImportCommand.self,
         MessageExportCommand.self,
+        InspectCommand.self,
         DemoCommand.self,
     ]
 

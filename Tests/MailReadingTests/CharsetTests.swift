@@ -96,4 +96,31 @@ import Testing
         #expect(message.previewText == "plain ASCII")
         #expect(message.defects.kinds.contains(.unknownCharset))
     }
+
+    @Test func undefinedByteIsCharsetMismatch() {
+        // ISO-8859-8 leaves 0xA1 undefined; 0xE0 is alef.
+        let result = subject(of: "=?iso-8859-8?q?=E0=A1?=")
+        #expect(result.subject == "à¡")
+        #expect(result.defects.kinds == [.charsetMismatch])
+    }
+
+    @Test func undefinedWindows1252ByteKeptInFallback() {
+        let result = subject(of: "=?x-mystery?q?A=81B?=")
+        #expect(result.subject == "A\u{81}B")
+        #expect(result.defects.kinds == [.unknownCharset])
+    }
+
+    @Test func rawHeaderByteUndefinedInWindows1252Kept() {
+        let result = subject(ofRawValue: [0x41, 0x8D, 0x42])
+        #expect(result.subject == "A\u{8D}B")
+        #expect(result.defects.kinds == [.nonUTF8Header])
+    }
+
+    @Test func lyingSingleByteBodyCharsetFallsBack() {
+        // windows-1253 leaves 0xAA undefined; the bytes are valid UTF-8 ("ª").
+        let bytes = rawMessage(["Content-Type: text/plain; charset=windows-1253"], body: "") + [0xC2, 0xAA]
+        let message = MailMessage(bytes: bytes)
+        #expect(message.previewText == "ª")
+        #expect(message.defects.kinds.contains(.charsetMismatch))
+    }
 }

@@ -114,4 +114,59 @@ import Testing
         let message = readMessage(["To: =?utf-8?q?B=C3=BCro?=: a@example.com;"])
         #expect(message.groups.first?.name == "Büro")
     }
+
+    @Test func emptyEncodedText() {
+        #expect(subject(of: "a =?utf-8?q??= b").subject == "a  b")
+    }
+
+    @Test func spaceNextToPlainTextInDisplayName() {
+        let message = readMessage(["From: =?utf-8?q?Ren=C3=A9e?= Beispiel <renee@example.com>"])
+        #expect(message.from.first?.name == "Renée Beispiel")
+    }
+
+    @Test func characterSplitInDisplayName() {
+        // "é" is C3 A9, and "UmVuww==" is base64 for "Ren" and C3. A folded line splits the words.
+        let message = readMessage(["From: =?utf-8?b?UmVuww==?=\r\n =?utf-8?q?=A9e?= <renee@example.com>"])
+        #expect(message.from.first?.name == "Renée")
+    }
+
+    @Test func notDecodedInLocalPart() {
+        let message = readMessage(["From: a@example.com", "To: =?utf-8?q?dana?=@example.org"])
+        #expect(message.to.map(\.address) == ["=?utf-8?q?dana?=@example.org"])
+    }
+
+    @Test func notDecodedInAngleAddress() {
+        let message = readMessage(["From: Dana <=?utf-8?q?dana?=@example.org>"])
+        #expect(message.from.map(\.address) == ["=?utf-8?q?dana?=@example.org"])
+        #expect(message.from.first?.name == "Dana")
+    }
+
+    @Test func notDecodedInQuotedLocalPart() {
+        let message = readMessage(["From: \"=?utf-8?q?dana?=\"@example.org"])
+        #expect(message.from.map(\.address) == ["\"=?utf-8?q?dana?=\"@example.org"])
+    }
+
+    @Test func notDecodedInMessageID() {
+        let message = readMessage(["From: a@example.com", "Message-ID: <=?utf-8?q?x?=@example.com>"])
+        #expect(message.messageID == "<=?utf-8?q?x?=@example.com>")
+    }
+
+    @Test func usASCIIWord() {
+        let result = subject(of: "=?US-ASCII?Q?plain_text?=")
+        #expect(result.subject == "plain text")
+        #expect(result.defects.isEmpty)
+    }
+
+    @Test func utf8LabelAlias() {
+        let result = subject(of: "=?utf8?q?=C3=BC?=")
+        #expect(result.subject == "ü")
+        #expect(result.defects.isEmpty)
+    }
+
+    @Test func manyWordsJoined() {
+        let words = Array(repeating: "=?utf-8?q?=C3=BC?=", count: 2000).joined(separator: "\r\n ")
+        let result = subject(of: words)
+        #expect(result.subject == String(repeating: "ü", count: 2000))
+        #expect(result.defects.isEmpty)
+    }
 }

@@ -190,4 +190,88 @@ import Testing
         #expect(message.previewText == "Text")
         #expect(message.attachments.map(\.size) == [3])
     }
+
+    @Test func duplicateContentTypeUsesFirst() {
+        let message = readMessage(header + ["Content-Type: text/plain; charset=utf-8", "Content-Type: application/pdf"], body: "Text")
+        #expect(message.previewText == "Text")
+        #expect(message.attachments.isEmpty)
+        #expect(message.defects.kinds == [.duplicateField])
+        #expect(message.defects.first?.field == "Content-Type")
+    }
+
+    @Test func duplicateTransferEncodingUsesFirst() {
+        let message = readMessage(
+            header + ["Content-Transfer-Encoding: base64", "Content-Transfer-Encoding: 7bit"], body: "R3LDvMOfZQ==\r\n")
+        #expect(message.previewText == "Grüße")
+        #expect(message.defects.kinds == [.duplicateField])
+    }
+
+    @Test func boundarySharingPrefixWithInner() {
+        let inner = "--b-inner\r\nContent-Type: text/plain\r\n\r\nInner text\r\n"
+            + "--b-inner\r\nContent-Type: application/pdf; name=a.pdf\r\n\r\nPDF\r\n--b-inner--\r\n"
+        let body = "--b\r\nContent-Type: multipart/alternative; boundary=\"b-inner\"\r\n\r\n" + inner
+            + "--b\r\nContent-Type: application/zip; name=z.zip\r\n\r\nZIP\r\n--b--\r\n"
+        let message = multipart(body)
+        #expect(message.previewText == "Inner text")
+        #expect(message.attachments.map(\.filename) == ["a.pdf", "z.zip"])
+        #expect(message.defects.isEmpty)
+    }
+
+    @Test func innerBoundaryPrefixOfOuter() {
+        let inner = "--b\r\nContent-Type: text/plain\r\n\r\nInner text\r\n--b--\r\n"
+        let body = "--b-outer\r\nContent-Type: multipart/alternative; boundary=\"b\"\r\n\r\n" + inner
+            + "--b-outer\r\nContent-Type: application/zip; name=z.zip\r\n\r\nZIP\r\n--b-outer--\r\n"
+        let message = multipart(body, boundary: "b-outer")
+        #expect(message.previewText == "Inner text")
+        #expect(message.attachments.map(\.filename) == ["z.zip"])
+        #expect(message.defects.isEmpty)
+    }
+
+    @Test func attachedMessageParticipantsStayInside() {
+        let inner = "From: Former Boss <boss@example.net>\r\nTo: someone@example.net\r\nCc: other@example.net\r\n"
+            + "Reply-To: reply@example.net\r\nSubject: Inner\r\n\r\ntext\r\n"
+        let message = readMessage(
+            ["From: a@example.com", "To: b@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100", "Content-Type: multipart/mixed; boundary=b"],
+            body: "--b\r\n\r\nSee the forwarded message.\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n\(inner)--b--\r\n"
+        )
+        #expect(message.from.map(\.address) == ["a@example.com"])
+        #expect(message.to.map(\.address) == ["b@example.com"])
+        #expect(message.cc.isEmpty)
+        #expect(message.replyTo.isEmpty)
+        #expect(message.subject == nil)
+        #expect(message.attachedMessages.first?.cc.map(\.address) == ["other@example.net"])
+    }
+
+    @Test func attachmentInsideAttachedMessageNamed() {
+        let inner = "From: x@example.com\r\nSubject: Inner\r\nContent-Type: multipart/mixed; boundary=i\r\n\r\n"
+            + "--i\r\n\r\ntext\r\n--i\r\nContent-Type: application/pdf; name=cv.pdf\r\n\r\nPDF\r\n--i--\r\n"
+        let body = "--b\r\nContent-Type: message/rfc822; name=fwd.eml\r\n\r\n\(inner)--b\r\n"
+            + "Content-Type: application/pdf; name=outer.pdf\r\n\r\nPDF\r\n--b--\r\n"
+        let message = multipart(body)
+        #expect(message.attachments.map(\.filename) == ["fwd.eml", "cv.pdf", "outer.pdf"])
+        #expect(message.attachments.map(\.nestedIn) == [nil, "fwd.eml", nil])
+        // The line break before a delimiter line belongs to the delimiter, not to the part.
+        #expect(message.attachments.map(\.size) == [inner.utf8.count - 2, 3, 3])
+    }
+
+    @Test func htmlMetaCharset() {
+        let html = Array("<html><head><meta charset=\"iso-8859-1\"></head><body>Caf".utf8) + [0xE9] + Array("</body></html>".utf8)
+        let message = MailMessage(bytes: rawMessage(header + ["Content-Type: text/html"], body: "") + html)
+        #expect(message.previewText == "Café")
+        #expect(message.defects.isEmpty)
+    }
+
+    @Test func htmlHTTPEquivCharset() {
+        let head = "<HTML><HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1251\"></HEAD><BODY>"
+        let html = Array(head.utf8) + [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2] + Array("</BODY></HTML>".utf8)
+        let message = MailMessage(bytes: rawMessage(header + ["Content-Type: text/html"], body: "") + html)
+        #expect(message.previewText == "Привет")
+        #expect(message.defects.isEmpty)
+    }
+
+    @Test func contentTypeCharsetWinsOverMeta() {
+        let html = "<meta charset=\"iso-8859-5\"><p>Grüße</p>"
+        let message = readMessage(header + ["Content-Type: text/html; charset=utf-8"], body: html)
+        #expect(message.previewText == "Grüße")
+    }
 }

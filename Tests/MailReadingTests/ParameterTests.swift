@@ -136,4 +136,40 @@ import Testing
         #expect(result.attachment?.contentType == "text/plain")
         #expect(result.defects.kinds == [.invalidContentType])
     }
+
+    @Test func encodedWordSplitAcrossPlainSections() {
+        let result = attachment([
+            "Content-Type: application/pdf",
+            "Content-Disposition: attachment; filename*0=\"=?utf-8?B?QsO8\"; filename*1=\"cm8ucGRm?=\"",
+        ])
+        #expect(result.attachment?.filename == "Büro.pdf")
+        #expect(result.defects.isEmpty)
+    }
+
+    @Test func encodedWordInExtendedValueKeptLiterally() {
+        let result = attachment(["Content-Type: text/plain", "Content-Disposition: attachment; filename*=utf-8''%3D%3Futf-8%3Fq%3Fx%3F%3D.txt"])
+        #expect(result.attachment?.filename == "=?utf-8?q?x?=.txt")
+    }
+
+    @Test func percentKeptInPlainValue() {
+        let result = attachment(["Content-Type: text/plain", "Content-Disposition: attachment; filename=\"100%25.txt\""])
+        #expect(result.attachment?.filename == "100%25.txt")
+    }
+
+    @Test func languageWithoutCharset() {
+        let result = attachment(["Content-Type: text/plain", "Content-Disposition: attachment; filename*='en'notes.txt"])
+        #expect(result.attachment?.filename == "notes.txt")
+        #expect(result.defects.isEmpty)
+    }
+
+    @Test func missingCharsetPrefixReported() {
+        let result = attachment(["Content-Type: text/plain", "Content-Disposition: attachment; filename*=notes%20final.txt"])
+        #expect(result.attachment?.filename == "notes final.txt")
+        #expect(result.defects.kinds == [.invalidParameter])
+    }
+
+    @Test func extendedValueInContentTypeName() {
+        let result = attachment(["Content-Type: application/pdf; name*=iso-8859-15''%A4-Beleg.pdf"])
+        #expect(result.attachment?.filename == "€-Beleg.pdf")
+    }
 }
