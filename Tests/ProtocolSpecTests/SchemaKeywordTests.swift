@@ -23,7 +23,7 @@ func json(_ text: String) throws -> JSONValue {
     try JSONValue(parsing: Array(text.utf8))
 }
 
-/// A set with one document, `test.json`, whose root is the schema.
+/// Creates a set with one document, `test.json`, whose root is the schema.
 func schemaSet(_ schema: String, others: [String: String] = [:]) throws -> SchemaSet {
     var documents = ["test.json": try json(schema)]
     for (name, text) in others {
