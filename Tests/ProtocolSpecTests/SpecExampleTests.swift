@@ -158,3 +158,20 @@ final class TemporaryFolder {
         }
     }
 }
+
+/// The frame that section 1 shows must count the bytes of its body and carry the spec's `initialize`.
+@Test func framingExampleCountsBytes() throws {
+    let document = try SpecDocument.load()
+    let frame = try #require(document.blocks.first { $0.language.isEmpty && $0.text.contains(/^Content-Length: \d/) })
+    let lines = frame.text.split(separator: "\n").map(String.init)
+    try #require(lines.count == 3, "expected a header line, an empty line and a body at line \(frame.line)")
+
+    let declared = try #require(lines[0].firstMatch(of: /^Content-Length: (\d+)\\r\\n$/).flatMap { Int($0.1) })
+    #expect(lines[1] == #"\r\n"#)
+    #expect(lines[2].utf8.count == declared)
+
+    let body = try JSONValue(parsing: Array(lines[2].utf8))
+    let session = try SpecSession(document: document)
+    let initialize = try #require(session.steps.first { $0.sent["method"] == "initialize" })
+    #expect(body == initialize.sent)
+}
