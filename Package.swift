@@ -9,6 +9,7 @@ import PackageDescription
 //   HRBoxImport    CSV files of people, colleagues and case types, imported all or nothing
 //   HRBoxServer    one handler per `hrbox/` method, wired to the store and the mail reader
 //   HRBoxClient    spawns `hrbox serve` and calls its methods (used by `hrbox box` and the demo)
+//   JSONSchema     validates JSON values against the JSON Schemas of protocol/schemas (used by tests)
 //   HRBoxTerminal  the HR box drawn on a terminal for mutt, neomutt and aerc
 //   hrbox          the executable: parses arguments and runs one subcommand
 //
@@ -36,6 +37,7 @@ let package = Package(
             dependencies: ["HRBoxProtocol", "JSONRPC", "MailReading", "HRBoxStore", "HRBoxImport"]
         ),
         .target(name: "HRBoxClient", dependencies: ["HRBoxProtocol", "JSONRPC"]),
+        .target(name: "JSONSchema", dependencies: ["JSONRPC", "HRBoxProtocol"]),
         .target(name: "HRBoxTerminal", dependencies: ["HRBoxProtocol", "HRBoxClient"]),
         .executableTarget(
             name: "hrbox",
@@ -54,6 +56,10 @@ let package = Package(
         .testTarget(
             name: "HRBoxServerTests",
             dependencies: ["HRBoxServer", "HRBoxStore", "HRBoxImport", "HRBoxProtocol", "JSONRPC", "MailReading"]
+        ),
+        .testTarget(
+            name: "ProtocolSpecTests",
+            dependencies: ["hrbox", "JSONSchema", "JSONRPC", "HRBoxProtocol"]
         ),
         .testTarget(
             name: "EndToEndTests",
