@@ -7,7 +7,8 @@ public enum HRBoxErrorCode {
     public static let personNotFound = -32010
     /// The address belongs to another person. `data`: `{"address", "personId", "personName"}`.
     public static let addressTaken = -32011
-    /// No case has the given id, or it belongs to another person. `data`: `{"caseId", "personId"}`.
+    /// No case has the given id, or it belongs to another person. `data`: `{"caseId"}`, and `{"personId"}`
+    /// when the request named a person.
     public static let caseNotFound = -32012
     /// No case type has the given id. `data`: `{"caseTypeId"}`.
     public static let caseTypeNotFound = -32013

@@ -16,7 +16,7 @@ public struct FilingTarget: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-/// One filing of a stored message, as `hrbox/lookup` and the personnel file show it.
+/// One filing of a stored message, as `hrbox/lookup` lists them.
 public struct Filing: Codable, Sendable, Equatable, Hashable {
     public var messageRef: Int64
     public var personId: Int64
