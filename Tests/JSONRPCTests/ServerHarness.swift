@@ -275,7 +275,7 @@ final class TestHandler: JSONRPCHandler {
         return Self.initializeResult
     }
 
-    func handle(method: String, params: JSONValue?) throws(ResponseError) -> JSONValue {
+    func handle(method: String, params: JSONValue?, context: RequestContext) throws(ResponseError) -> JSONValue {
         switch method {
         case "echo":
             return params ?? .null
@@ -298,6 +298,19 @@ final class TestHandler: JSONRPCHandler {
             blocked.signal()
             release.wait()
             return "released"
+        case "blockThenCheckCancellation":
+            blocked.signal()
+            release.wait()
+            try context.checkCancellation()
+            return "not cancelled"
+        case "bigString":
+            let count = params?[0]?.intValue ?? 0
+            return .string(String(repeating: "x", count: count))
+        case "steps":
+            context.beginProgress(title: "Counting", message: "Starting", percentage: 0)
+            context.reportProgress(message: "Half", percentage: 50)
+            context.reportProgress(percentage: 30)
+            return "counted"
         case "print":
             let fileDescriptor = printOutput.withLock { $0 }
             _ = "stray output from a handler\n".withCString { write(fileDescriptor, $0, strlen($0)) }
