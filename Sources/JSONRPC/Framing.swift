@@ -25,7 +25,7 @@ public enum Framing: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Returns a decoder for incoming frames that accepts bodies of at most `maxBodyBytes`.
-    func makeDecoder(maxBodyBytes: Int) -> any FrameDecoding {
+    public func makeDecoder(maxBodyBytes: Int) -> any FrameDecoding {
         switch self {
         case .contentLength: FrameDecoder(maxBodyBytes: maxBodyBytes)
         case .nativeMessaging: NativeMessagingFrameDecoder(maxBodyBytes: maxBodyBytes)

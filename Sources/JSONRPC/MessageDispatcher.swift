@@ -84,11 +84,12 @@ final class MessageDispatcher: @unchecked Sendable {
             }
         }
 
-        if !replies.isEmpty {
-            send(&replies, isBatch: frame.isBatch)
-        }
+        // The ids are free before the replies go out, so a client may reuse one as soon as it reads its reply.
         for id in answeredIDs {
             inFlight.remove(id)
+        }
+        if !replies.isEmpty {
+            send(&replies, isBatch: frame.isBatch)
         }
         if let exitStatus {
             onExit(exitStatus)
