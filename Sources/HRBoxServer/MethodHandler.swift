@@ -6,8 +6,8 @@ import JSONRPC
 protocol MethodHandler {
     associatedtype Method: HRBoxMethod
 
-    /// Runs the method. `request` tells whether the client cancelled it and reports its progress;
-    /// handlers that take long check it between their steps.
+    /// Runs the method. `request` reports whether the client cancelled the request and sends its
+    /// progress. Handlers that take long check it between their steps.
     func handle(_ params: Method.Params, context: ServerContext, request: RequestContext) throws(ResponseError)
         -> Method.Result
 }

@@ -57,7 +57,8 @@ struct StoreMessageHandler: MethodHandler {
                 return (messageRef, outcomes)
             }
         } catch let error as ResponseError {
-            context.log.debug("Rolled back the filing of a message: \(error.message)")
+            context.log.debug(
+                "Rolled back the filing for request \(request.id?.description ?? "null"): \(error.message)")
             throw error
         } catch let error as StoreError {
             throw reply(for: error, context: context)

@@ -1,4 +1,4 @@
-/// What a frame decoder found in the bytes it was fed.
+/// An event of a frame decoder: a complete body or a framing error.
 public enum FrameEvent: Sendable, Equatable {
     /// A complete body, without a leading UTF-8 byte order mark.
     case body([UInt8])

@@ -1,4 +1,4 @@
-/// How messages are delimited on the byte stream: the one thing that differs between the transports.
+/// The framing of messages on the byte stream, which is the one thing that differs between the transports.
 ///
 /// Both framings carry the same JSON-RPC messages under the same lifecycle, batches, cancellation
 /// and progress.

@@ -12,7 +12,7 @@ public struct NativeMessagingFrameDecoder: FrameDecoding {
     public let maxBodyBytes: Int
 
     private enum State {
-        /// Collecting the length prefix; `length` holds the bytes of it read so far.
+        /// Collecting the length prefix, whose bytes read so far are in `length`.
         case length
         case body(expected: Int)
         case skippingBody(remaining: Int)
@@ -49,16 +49,16 @@ public struct NativeMessagingFrameDecoder: FrameDecoding {
         while offset < buffer.count {
             switch state {
             case .length:
-                let taken = min(Self.lengthByteCount - length.count, buffer.count - offset)
-                length.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + taken)]))
-                offset += taken
+                let count = min(Self.lengthByteCount - length.count, buffer.count - offset)
+                length.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + count)]))
+                offset += count
                 if length.count == Self.lengthByteCount {
                     endLength(into: &events)
                 }
             case .body(let expected):
-                let taken = min(expected - body.count, buffer.count - offset)
-                body.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + taken)]))
-                offset += taken
+                let count = min(expected - body.count, buffer.count - offset)
+                body.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + count)]))
+                offset += count
                 if body.count == expected {
                     events.append(.body(Self.withoutByteOrderMark(body)))
                     body = []

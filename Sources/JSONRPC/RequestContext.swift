@@ -1,5 +1,5 @@
-/// What a handler may ask about the request it is running: whether the client cancelled it, and
-/// where to report progress when the client passed a `workDoneToken`.
+/// The state of one running request as its handler sees it: whether the client cancelled it, and
+/// the channel for its progress when the client passed a `workDoneToken`.
 ///
 /// The server makes one context per request and passes it to ``JSONRPCHandler/handle(method:params:context:)``.
 /// A handler that runs long checks ``isCancelled`` between its steps, and before a step that cannot

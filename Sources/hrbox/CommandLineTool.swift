@@ -58,7 +58,7 @@ enum CommandLineTool {
     /// Returns the extension's id when the arguments are those a browser passes to a native
     /// messaging host, or nil otherwise.
     ///
-    /// Thunderbird and Firefox pass the path of the host's manifest and the extension's id; the
+    /// Thunderbird and Firefox pass the path of the host's manifest and the extension's id. The
     /// manifest must exist and end in `.json`, so that a mistyped command is not taken for one.
     /// Chrome passes the extension's origin, `chrome-extension://ID/`, and on Windows a
     /// `--parent-window` option after it.

@@ -9,7 +9,7 @@ private func decodeEveryWay(_ stream: [UInt8], maxBodyBytes: Int = 1024) -> [Fra
     return decodeEveryWay(stream) { NativeMessagingFrameDecoder(maxBodyBytes: maxBodyBytes) }
 }
 
-/// A frame with the length in this machine's byte order, built without the encoder under test.
+/// Builds a frame with the length in this machine's byte order, without the encoder under test.
 private func frame(_ text: String) -> [UInt8] {
     frame(declaring: text.utf8.count) + Array(text.utf8)
 }

@@ -9,7 +9,7 @@ private func nativeHarness(maxMessageBytes: Int = JSONRPCServer.defaultMaxMessag
     return harness
 }
 
-/// The size in bytes of a reply whose result is a string of `count` letters x and whose id is 1.
+/// Returns the size in bytes of a reply whose result is a string of `count` letters x and whose id is 1.
 private func replySize(stringOf count: Int) -> Int {
     #"{"jsonrpc":"2.0","id":1,"result":""}"#.utf8.count + count
 }
