@@ -101,8 +101,10 @@ final class MessageDispatcher: @unchecked Sendable {
         if let limit = writer.framing.maxOutgoingBodyBytes,
             !EncodedReply.fit(&replies, isBatch: isBatch, limit: limit, logger: logger)
         {
-            // NOTE: only a batch of many thousand error replies gets here, and its requests go unanswered.
-            logger.error("Dropped the replies to a batch of \(replies.count) requests: even as errors they exceed \(limit) bytes.")
+            // NOTE: only errors above the limit get here, such as a batch of thousands of rejected requests,
+            // and those requests go unanswered.
+            logger.error(
+                "Dropped the replies to \(replies.count) request(s): their errors alone exceed \(limit) bytes.")
             return
         }
         writer.send(body: EncodedReply.frameBody(of: replies, isBatch: isBatch))
@@ -159,10 +161,12 @@ final class MessageDispatcher: @unchecked Sendable {
         case .shutdown:
             handler.shutdown()
             result = .success(.null)
-        case .handle, .reject:
+        case .handle:
             result = Result { () throws(ResponseError) in
                 try handler.handle(method: method, params: params, context: context)
             }
+        case .reject(let error):
+            result = .failure(error)
         }
         context.endProgress()
         return result

@@ -27,7 +27,7 @@ struct ServeCommand: Command {
                          room for a 50 MB mail in base64).
           --native-messaging
                          Frame messages as browsers and Thunderbird do for native hosts: a 32-bit
-                         length in native byte order, then the JSON. Replies stay under 1 MiB.
+                         length in native byte order, then the JSON. Replies are at most 1 MiB.
           --log-level LEVEL
                          error, warning, info or debug (default warning).
           --log-personal-data
