@@ -6,7 +6,9 @@ import JSONRPC
 struct AddCaseHandler: MethodHandler {
     typealias Method = AddCase
 
-    func handle(_ params: AddCase.Params, context: ServerContext) throws(ResponseError) -> AddCase.Result {
+    func handle(
+        _ params: AddCase.Params, context: ServerContext, request: RequestContext
+    ) throws(ResponseError) -> AddCase.Result {
         let startDate = params.startDate ?? context.today
         guard CalendarDate(parsing: startDate) != nil else {
             throw .invalidParams("startDate: expected a date as YYYY-MM-DD, found \"\(startDate)\"")

@@ -6,7 +6,9 @@ import JSONRPC
 struct AddPersonHandler: MethodHandler {
     typealias Method = AddPerson
 
-    func handle(_ params: NewPerson, context: ServerContext) throws(ResponseError) -> AddPerson.Result {
+    func handle(
+        _ params: NewPerson, context: ServerContext, request: RequestContext
+    ) throws(ResponseError) -> AddPerson.Result {
         let person = try withStore(context) { (store) throws(StoreError) in
             try store.addPerson(params)
         }

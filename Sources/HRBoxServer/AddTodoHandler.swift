@@ -6,7 +6,9 @@ import JSONRPC
 struct AddTodoHandler: MethodHandler {
     typealias Method = AddTodo
 
-    func handle(_ params: AddTodo.Params, context: ServerContext) throws(ResponseError) -> AddTodo.Result {
+    func handle(
+        _ params: AddTodo.Params, context: ServerContext, request: RequestContext
+    ) throws(ResponseError) -> AddTodo.Result {
         let title = params.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else {
             throw .invalidParams("title: give the to-do a title")

@@ -6,7 +6,9 @@ import JSONRPC
 struct CaseTypesHandler: MethodHandler {
     typealias Method = CaseTypes
 
-    func handle(_ params: NoParams, context: ServerContext) throws(ResponseError) -> CaseTypes.Result {
+    func handle(
+        _ params: NoParams, context: ServerContext, request: RequestContext
+    ) throws(ResponseError) -> CaseTypes.Result {
         let caseTypes = try withStore(context) { (store) throws(StoreError) in
             try store.caseTypes()
         }

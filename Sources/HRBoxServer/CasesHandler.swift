@@ -6,7 +6,9 @@ import JSONRPC
 struct CasesHandler: MethodHandler {
     typealias Method = Cases
 
-    func handle(_ params: Cases.Params, context: ServerContext) throws(ResponseError) -> Cases.Result {
+    func handle(
+        _ params: Cases.Params, context: ServerContext, request: RequestContext
+    ) throws(ResponseError) -> Cases.Result {
         let cases = try withStore(context) { (store) throws(StoreError) -> [Case] in
             guard try store.person(id: params.personId) != nil else {
                 throw .personNotFound(params.personId)

@@ -6,7 +6,9 @@ import JSONRPC
 struct ColleaguesHandler: MethodHandler {
     typealias Method = Colleagues
 
-    func handle(_ params: NoParams, context: ServerContext) throws(ResponseError) -> Colleagues.Result {
+    func handle(
+        _ params: NoParams, context: ServerContext, request: RequestContext
+    ) throws(ResponseError) -> Colleagues.Result {
         let colleagues = try withStore(context) { (store) throws(StoreError) in
             try store.colleagues()
         }

@@ -68,11 +68,13 @@ public final class HRBoxServer: JSONRPCHandler, @unchecked Sendable {
         }
     }
 
-    public func handle(method: String, params: JSONValue?) throws(ResponseError) -> JSONValue {
+    public func handle(method: String, params: JSONValue?, context request: RequestContext) throws(ResponseError)
+        -> JSONValue
+    {
         guard let route = routes[method] else {
             throw .methodNotFound(method)
         }
-        return try route.run(params, context)
+        return try route.run(params, context, request)
     }
 
     public func shutdown() {

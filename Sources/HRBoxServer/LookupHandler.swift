@@ -4,67 +4,81 @@ import JSONRPC
 import MailReading
 
 /// `hrbox/lookup`: who a message belongs to, and where it is filed already.
+///
+/// The lookup only reads, so a cancellation just ends it with -32800 before its next step.
 struct LookupHandler: MethodHandler {
     typealias Method = Lookup
 
-    func handle(_ params: Lookup.Params, context: ServerContext) throws(ResponseError) -> Lookup.Result {
+    func handle(
+        _ params: Lookup.Params, context: ServerContext, request: RequestContext
+    ) throws(ResponseError) -> Lookup.Result {
+        request.beginProgress(title: "Looking up a message", message: "Reading the message", percentage: 0)
         let message = try MessageLoader.load(params.message, context: context)
         let mail = message.mail
+        try request.checkCancellation()
 
-        return try withStore(context) { (store) throws(StoreError) -> Lookup.Result in
-            var peopleByKey: [String: Person?] = [:]
-            func owner(of address: MailAddress) throws(StoreError) -> Person? {
-                if let known = peopleByKey[address.lookupKey] {
-                    return known
-                }
-                let person = try store.person(ownerOf: address.address)
-                peopleByKey[address.lookupKey] = person
-                return person
+        var peopleByKey: [String: Person?] = [:]
+        func owner(of address: MailAddress) throws(ResponseError) -> Person? {
+            if let known = peopleByKey[address.lookupKey] {
+                return known
             }
-
-            var participants: [Participant] = []
-            let headers: [(ParticipantRole, [MailAddress])] = [
-                (.from, mail.from), (.to, mail.to), (.cc, mail.cc), (.bcc, mail.bcc),
-            ]
-            for (role, addresses) in headers {
-                for address in addresses {
-                    let isOwn = context.ownAddressKeys.contains(address.lookupKey)
-                    participants.append(
-                        Participant(
-                            role: role,
-                            name: address.name,
-                            address: address.address,
-                            isOwnAddress: isOwn,
-                            person: try owner(of: address)))
-                }
+            try request.checkCancellation()
+            let person = try withStore(context) { (store) throws(StoreError) in
+                try store.person(ownerOf: address.address)
             }
+            peopleByKey[address.lookupKey] = person
+            return person
+        }
 
-            var defaultPerson: Person?
-            for candidate in mail.counterparts(ownAddressKeys: context.ownAddressKeys) {
-                if let person = try owner(of: candidate) {
-                    defaultPerson = person
-                    break
-                }
+        var participants: [Participant] = []
+        let headers: [(ParticipantRole, [MailAddress])] = [
+            (.from, mail.from), (.to, mail.to), (.cc, mail.cc), (.bcc, mail.bcc),
+        ]
+        let addressCount = headers.reduce(0) { $0 + $1.1.count }
+        request.reportProgress(message: "Finding people for \(addressCount) addresses", percentage: 20)
+        for (role, addresses) in headers {
+            for address in addresses {
+                let isOwn = context.ownAddressKeys.contains(address.lookupKey)
+                participants.append(
+                    Participant(
+                        role: role,
+                        name: address.name,
+                        address: address.address,
+                        isOwnAddress: isOwn,
+                        person: try owner(of: address)))
             }
+        }
 
+        var defaultPerson: Person?
+        for candidate in mail.counterparts(ownAddressKeys: context.ownAddressKeys) {
+            if let person = try owner(of: candidate) {
+                defaultPerson = person
+                break
+            }
+        }
+
+        try request.checkCancellation()
+        request.reportProgress(message: "Reading cases and filings", percentage: 80)
+        let (cases, filings) = try withStore(context) { (store) throws(StoreError) in
             let cases = try defaultPerson.map { (person) throws(StoreError) in
                 try store.cases(personId: person.id, includeClosed: false)
             }
-            let summary = MessageSummary(
-                subject: mail.subject,
-                date: mail.date?.rfc3339,
-                messageId: mail.messageID,
-                direction: message.direction,
-                size: mail.ownBytes.count,
-                sha256: message.sha256,
-                attachments: mail.attachments.compactMap(\.filename))
-
-            return Lookup.Result(
-                summary: summary,
-                participants: participants,
-                defaultPerson: defaultPerson,
-                cases: cases ?? [],
-                filings: try store.filings(sha256: message.sha256))
+            return (cases ?? [], try store.filings(sha256: message.sha256))
         }
+
+        let summary = MessageSummary(
+            subject: mail.subject,
+            date: mail.date?.rfc3339,
+            messageId: mail.messageID,
+            direction: message.direction,
+            size: mail.ownBytes.count,
+            sha256: message.sha256,
+            attachments: mail.attachments.compactMap(\.filename))
+        return Lookup.Result(
+            summary: summary,
+            participants: participants,
+            defaultPerson: defaultPerson,
+            cases: cases,
+            filings: filings)
     }
 }

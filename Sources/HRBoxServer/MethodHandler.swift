@@ -5,19 +5,23 @@ import JSONRPC
 /// The handler of one `hrbox/` method: typed params in, typed result out.
 protocol MethodHandler {
     associatedtype Method: HRBoxMethod
-    func handle(_ params: Method.Params, context: ServerContext) throws(ResponseError) -> Method.Result
+
+    /// Runs the method. `request` reports whether the client cancelled the request and sends its
+    /// progress. Handlers that take long check it between their steps.
+    func handle(_ params: Method.Params, context: ServerContext, request: RequestContext) throws(ResponseError)
+        -> Method.Result
 }
 
 /// A handler with its params decoded from, and its result encoded to, JSON values.
 struct MethodRoute {
     let name: String
-    let run: (JSONValue?, ServerContext) throws(ResponseError) -> JSONValue
+    let run: (JSONValue?, ServerContext, RequestContext) throws(ResponseError) -> JSONValue
 
     init<Handler: MethodHandler>(_ handler: Handler) {
         name = Handler.Method.name
-        run = { (params: JSONValue?, context: ServerContext) throws(ResponseError) -> JSONValue in
+        run = { (params: JSONValue?, context: ServerContext, request: RequestContext) throws(ResponseError) -> JSONValue in
             let decoded = try decodeParams(Handler.Method.Params.self, from: params)
-            let result = try handler.handle(decoded, context: context)
+            let result = try handler.handle(decoded, context: context, request: request)
             do {
                 return try JSONValueEncoder().encode(result)
             } catch {
@@ -47,10 +51,15 @@ func withStore<T>(_ context: ServerContext, _ body: (HRBoxStore.Store) throws(St
     do {
         return try body(store)
     } catch {
-        let reply = DomainError.from(error)
-        if reply.code == HRBoxErrorCode.storeUnavailable {
-            context.log.error("A store operation failed: \(error.redactedDescription)")
-        }
-        throw reply
+        throw reply(for: error, context: context)
     }
+}
+
+/// Returns the reply for a failed store call, and logs the failures an administrator must fix.
+func reply(for error: StoreError, context: ServerContext) -> ResponseError {
+    let reply = DomainError.from(error)
+    if reply.code == HRBoxErrorCode.storeUnavailable {
+        context.log.error("A store operation failed: \(error.redactedDescription)")
+    }
+    return reply
 }

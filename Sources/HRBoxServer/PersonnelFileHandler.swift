@@ -6,7 +6,9 @@ import JSONRPC
 struct PersonnelFileHandler: MethodHandler {
     typealias Method = PersonnelFile
 
-    func handle(_ params: PersonnelFile.Params, context: ServerContext) throws(ResponseError) -> PersonnelFile.Result {
+    func handle(
+        _ params: PersonnelFile.Params, context: ServerContext, request: RequestContext
+    ) throws(ResponseError) -> PersonnelFile.Result {
         try withStore(context) { (store) throws(StoreError) -> PersonnelFile.Result in
             guard let file = try store.personnelFile(personId: params.personId) else {
                 throw .personNotFound(params.personId)

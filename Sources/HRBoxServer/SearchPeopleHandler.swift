@@ -9,7 +9,9 @@ struct SearchPeopleHandler: MethodHandler {
     static let defaultLimit = 20
     static let maximumLimit = 500
 
-    func handle(_ params: SearchPeople.Params, context: ServerContext) throws(ResponseError) -> SearchPeople.Result {
+    func handle(
+        _ params: SearchPeople.Params, context: ServerContext, request: RequestContext
+    ) throws(ResponseError) -> SearchPeople.Result {
         let limit = params.limit ?? Self.defaultLimit
         guard (1...Self.maximumLimit).contains(limit) else {
             throw .invalidParams("limit: expected a number from 1 to \(Self.maximumLimit), found \(limit)")

@@ -10,12 +10,8 @@
 /// the error and discards bytes until the next `Content-Length:`. A body longer than
 /// ``maxBodyBytes`` is reported and skipped as it arrives. Memory grows with the bytes received,
 /// never with a declared length alone.
-public struct FrameDecoder: Sendable {
-    public enum Event: Sendable, Equatable {
-        /// A complete body, without its byte order mark.
-        case body([UInt8])
-        case error(FramingError)
-    }
+public struct FrameDecoder: FrameDecoding {
+    public typealias Event = FrameEvent
 
     /// The default ``maxBodyBytes``: 72 MiB, room for a 50 MB message in base64 and the JSON around it.
     public static let defaultMaxBodyBytes = 72 * 1024 * 1024
@@ -214,13 +210,6 @@ public struct FrameDecoder: Sendable {
             state = .header
         }
         return end
-    }
-
-    private static func withoutByteOrderMark(_ body: [UInt8]) -> [UInt8] {
-        if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF {
-            return Array(body[3...])
-        }
-        return body
     }
 
     // MARK: - Resynchronizing

@@ -9,7 +9,11 @@ public protocol JSONRPCHandler: Sendable {
     func initialize(params: JSONValue?) throws(ResponseError) -> JSONValue
 
     /// Handles any request but the lifecycle ones; throws `.methodNotFound` for unknown methods.
-    func handle(method: String, params: JSONValue?) throws(ResponseError) -> JSONValue
+    ///
+    /// - Parameters:
+    ///   - params: The request's params without `workDoneToken`, which the server has moved to `context`.
+    ///   - context: Tells whether the client cancelled the request, and reports its progress.
+    func handle(method: String, params: JSONValue?, context: RequestContext) throws(ResponseError) -> JSONValue
 
     /// Handles a notification but the lifecycle ones and `$/` ones.
     func handleNotification(method: String, params: JSONValue?)

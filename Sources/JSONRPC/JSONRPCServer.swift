@@ -1,6 +1,7 @@
 import Foundation
 
-/// A JSON-RPC 2.0 server over two file descriptors, with LSP framing and lifecycle.
+/// A JSON-RPC 2.0 server over two file descriptors, with LSP lifecycle and a choice of framing:
+/// LSP's `Content-Length` headers or native messaging's length prefix.
 ///
 /// Three threads share the work. A read loop does blocking reads on the input, splits frames and
 /// parses messages. One serial queue runs the lifecycle and the handler in arrival order, so that
@@ -15,6 +16,7 @@ public final class JSONRPCServer: Sendable {
     private let input: Int32
     private let output: Int32
     private let logger: Logger
+    private let framing: Framing
     private let readLoop: ReadLoop
     private let writer: FrameWriter
     private let dispatcher: MessageDispatcher
@@ -28,19 +30,22 @@ public final class JSONRPCServer: Sendable {
     ///   - input: The descriptor requests arrive on, normally standard input.
     ///   - output: The descriptor replies go to: the one ``StandardOutputGuard`` returns, not fd 1 itself.
     ///   - maxMessageBytes: The largest body accepted; a larger frame is skipped and gets a -32600 reply.
+    ///   - framing: How frames are delimited in both directions.
     /// - Throws: ``SystemCallError`` when the pipe that stops the read loop cannot be created.
     public init(
         input: Int32,
         output: Int32,
         handler: any JSONRPCHandler,
         logger: Logger = Logger(),
-        maxMessageBytes: Int = JSONRPCServer.defaultMaxMessageBytes
+        maxMessageBytes: Int = JSONRPCServer.defaultMaxMessageBytes,
+        framing: Framing = .contentLength
     ) throws(SystemCallError) {
         self.input = input
         self.output = output
         self.logger = logger
+        self.framing = framing
         readLoop = try ReadLoop(input: input)
-        writer = FrameWriter(output: output, logger: logger)
+        writer = FrameWriter(output: output, framing: framing, logger: logger)
 
         let inFlight = InFlightRequests()
         let exitStatus = Locked<Int32?>(nil)
@@ -57,7 +62,7 @@ public final class JSONRPCServer: Sendable {
             }
         }
         inputProcessor = InputProcessor(
-            decoder: FrameDecoder(maxBodyBytes: maxMessageBytes),
+            decoder: framing.makeDecoder(maxBodyBytes: maxMessageBytes),
             dispatcher: dispatcher,
             inFlight: inFlight,
             logger: logger
@@ -72,7 +77,7 @@ public final class JSONRPCServer: Sendable {
     /// client that went away makes writes fail instead of killing the server.
     public func run() -> Int32 {
         FileDescriptorIO.ignoreBrokenPipeSignal()
-        logger.info("Serving JSON-RPC: requests on file descriptor \(input), replies on \(output).")
+        logger.info("Serving JSON-RPC with \(framing): requests on file descriptor \(input), replies on \(output).")
 
         let inputProcessor = inputProcessor
         let logger = logger
@@ -103,12 +108,12 @@ public final class JSONRPCServer: Sendable {
 ///
 /// `@unchecked Sendable` is safe because only the read loop's thread calls it, one call at a time.
 final class InputProcessor: @unchecked Sendable {
-    private var decoder: FrameDecoder
+    private var decoder: any FrameDecoding
     private let dispatcher: MessageDispatcher
     private let inFlight: InFlightRequests
     private let logger: Logger
 
-    init(decoder: FrameDecoder, dispatcher: MessageDispatcher, inFlight: InFlightRequests, logger: Logger) {
+    init(decoder: any FrameDecoding, dispatcher: MessageDispatcher, inFlight: InFlightRequests, logger: Logger) {
         self.decoder = decoder
         self.dispatcher = dispatcher
         self.inFlight = inFlight

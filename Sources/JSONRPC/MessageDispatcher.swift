@@ -66,16 +66,16 @@ final class MessageDispatcher: @unchecked Sendable {
             return
         }
 
-        var replies: [[UInt8]] = []
+        var replies: [EncodedReply] = []
         var answeredIDs: [RequestID] = []
         for item in frame.items where exitStatus == nil {
             switch item {
             case .reject(let invalid):
                 logger.debug("Rejected a message with error \(invalid.error.code): \(invalid.error.message)")
-                replies.append(encodeReply(id: invalid.id, result: .failure(invalid.error)))
+                replies.append(EncodedReply(id: invalid.id, result: .failure(invalid.error), logger: logger))
             case .request(let id, let method, let params):
                 let result = respond(id: id, method: method, params: params)
-                replies.append(encodeReply(id: id, result: result))
+                replies.append(EncodedReply(id: id, result: result, logger: logger))
                 if let id {
                     answeredIDs.append(id)
                 }
@@ -84,15 +84,30 @@ final class MessageDispatcher: @unchecked Sendable {
             }
         }
 
-        if !replies.isEmpty {
-            writer.send(body: frame.isBatch ? Self.joinedAsArray(replies) : replies[0])
-        }
+        // The ids are free before the replies go out, so a client may reuse one as soon as it reads its reply.
         for id in answeredIDs {
             inFlight.remove(id)
+        }
+        if !replies.isEmpty {
+            send(&replies, isBatch: frame.isBatch)
         }
         if let exitStatus {
             onExit(exitStatus)
         }
+    }
+
+    /// Writes the replies of one frame, after replacing results that the framing cannot carry.
+    private func send(_ replies: inout [EncodedReply], isBatch: Bool) {
+        if let limit = writer.framing.maxOutgoingBodyBytes,
+            !EncodedReply.fit(&replies, isBatch: isBatch, limit: limit, logger: logger)
+        {
+            // NOTE: only errors above the limit get here, such as a batch of thousands of rejected requests,
+            // and those requests go unanswered.
+            logger.error(
+                "Dropped the replies to \(replies.count) request(s): their errors alone exceed \(limit) bytes.")
+            return
+        }
+        writer.send(body: EncodedReply.frameBody(of: replies, isBatch: isBatch))
     }
 
     private func respond(id: RequestID?, method: String, params: JSONValue?) -> Result<JSONValue, ResponseError> {
@@ -102,8 +117,42 @@ final class MessageDispatcher: @unchecked Sendable {
         }
 
         let start = DispatchTime.now()
+        let result = run(id: id, method: method, params: params)
+
+        let milliseconds = (DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+        let requestName = "Request \(id?.description ?? "null") (\(method))"
+        switch result {
+        case .success:
+            logger.debug("\(requestName) succeeded in \(milliseconds) ms.")
+        case .failure(let error) where error.code == ResponseError.Code.requestCancelled:
+            logger.debug("\(requestName) was cancelled while it ran, after \(milliseconds) ms.")
+        case .failure(let error):
+            logger.debug("\(requestName) failed with error \(error.code) in \(milliseconds) ms.")
+        }
+        return result
+    }
+
+    /// Runs a request the lifecycle allows, with its progress around it when the client passed a token.
+    private func run(id: RequestID?, method: String, params paramsWithToken: JSONValue?)
+        -> Result<JSONValue, ResponseError>
+    {
+        let decision = lifecycle.decision(request: method)
+        if case .reject(let error) = decision {
+            return .failure(error)
+        }
+        let params: JSONValue?
+        let context: RequestContext
+        do {
+            let split = try WorkDoneToken.split(paramsWithToken)
+            params = split.params
+            context = makeContext(id: id, method: method, workDoneToken: split.token)
+        } catch {
+            return .failure(error)
+        }
+        lifecycle.accept(decision)
+
         let result: Result<JSONValue, ResponseError>
-        switch lifecycle.decide(request: method) {
+        switch decision {
         case .initialize:
             result = Result { () throws(ResponseError) in try handler.initialize(params: params) }
             if case .success = result {
@@ -113,20 +162,33 @@ final class MessageDispatcher: @unchecked Sendable {
             handler.shutdown()
             result = .success(.null)
         case .handle:
-            result = Result { () throws(ResponseError) in try handler.handle(method: method, params: params) }
+            result = Result { () throws(ResponseError) in
+                try handler.handle(method: method, params: params, context: context)
+            }
         case .reject(let error):
             result = .failure(error)
         }
-
-        let milliseconds = (DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
-        let requestName = "Request \(id?.description ?? "null") (\(method))"
-        switch result {
-        case .success:
-            logger.debug("\(requestName) succeeded in \(milliseconds) ms.")
-        case .failure(let error):
-            logger.debug("\(requestName) failed with error \(error.code) in \(milliseconds) ms.")
-        }
+        context.endProgress()
         return result
+    }
+
+    private func makeContext(id: RequestID?, method: String, workDoneToken: JSONValue?) -> RequestContext {
+        let inFlight = inFlight
+        let writer = writer
+        let logger = logger
+        return RequestContext(
+            id: id,
+            method: method,
+            workDoneToken: workDoneToken,
+            isCancelled: { id.map(inFlight.isCancelled) ?? false },
+            sendNotification: { method, params in
+                do {
+                    writer.send(body: try JSONRPCMessage.notification(method: method, params: params).jsonValue.serialized())
+                } catch {
+                    logger.error("Could not write the notification \(method): \(error).")
+                }
+            }
+        )
     }
 
     private func receive(method: String, params: JSONValue?) {
@@ -139,33 +201,5 @@ final class MessageDispatcher: @unchecked Sendable {
         case .handle:
             handler.handleNotification(method: method, params: params)
         }
-    }
-
-    /// Encodes a response; a result that cannot be written becomes a -32603 error for the same id.
-    private func encodeReply(id: RequestID?, result: Result<JSONValue, ResponseError>) -> [UInt8] {
-        do {
-            return try JSONRPCMessage.response(id: id, result: result).jsonValue.serialized()
-        } catch {
-            logger.debug("Could not write the reply to request \(id?.description ?? "null"): \(error).")
-        }
-        do {
-            return try JSONRPCMessage.response(id: id, result: .failure(.internalError)).jsonValue.serialized()
-        } catch {
-            logger.debug("Could not write request id \(id?.description ?? "null") into a reply: \(error).")
-            return Array(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
-        }
-    }
-
-    private static func joinedAsArray(_ replies: [[UInt8]]) -> [UInt8] {
-        var body: [UInt8] = [UInt8(ascii: "[")]
-        body.reserveCapacity(replies.reduce(2) { $0 + $1.count + 1 })
-        for (position, reply) in replies.enumerated() {
-            if position > 0 {
-                body.append(UInt8(ascii: ","))
-            }
-            body.append(contentsOf: reply)
-        }
-        body.append(UInt8(ascii: "]"))
-        return body
     }
 }

@@ -28,6 +28,9 @@ extension ResponseError {
         public static let internalError = -32603
         public static let serverNotInitialized = -32002
         public static let requestCancelled = -32800
+        /// A result too large for the framing, such as native messaging's 1 MiB. This module's own
+        /// code, in the server-error range but outside the codes applications use.
+        public static let replyTooLarge = -32009
     }
 
     /// The message body is not valid JSON.
@@ -69,6 +72,18 @@ extension ResponseError {
 
     public static let requestCancelled = ResponseError(
         code: Code.requestCancelled,
-        message: "Request cancelled: the client cancelled it before it started."
+        message: "Request cancelled: the client cancelled it with $/cancelRequest before it completed."
     )
+
+    /// Returns the error that replaces a result whose reply has `size` bytes, more than the framing's `limit`.
+    ///
+    /// The request ran, so a change it made stays made; only its result is withheld.
+    public static func replyTooLarge(size: Int, limit: Int) -> ResponseError {
+        ResponseError(
+            code: Code.replyTooLarge,
+            message: "Reply too large: the request ran, but its reply of \(size) bytes exceeds native messaging's "
+                + "limit of \(limit) bytes. Ask for less data, or connect with Content-Length (LSP) framing.",
+            data: ["size": JSONValue(size), "limit": JSONValue(limit)]
+        )
+    }
 }

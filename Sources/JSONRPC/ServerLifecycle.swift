@@ -30,7 +30,16 @@ struct ServerLifecycle {
         phase == .shutDown ? 0 : 1
     }
 
+    /// Decides about a request and records its effect on the phase.
     mutating func decide(request method: String) -> RequestDecision {
+        let decision = decision(request: method)
+        accept(decision)
+        return decision
+    }
+
+    /// Decides about a request without changing the phase, so that the caller may still reject it
+    /// for another reason before calling ``accept(_:)``.
+    func decision(request method: String) -> RequestDecision {
         switch (phase, method) {
         case (.uninitialized, "initialize"):
             return .initialize
@@ -39,7 +48,6 @@ struct ServerLifecycle {
         case (.running, "initialize"):
             return .reject(.invalidRequest("the server is initialized already"))
         case (.running, "shutdown"):
-            phase = .shutDown
             return .shutdown
         case (.running, _) where method.hasPrefix("$/"):
             return .reject(.methodNotFound(method))
@@ -47,6 +55,13 @@ struct ServerLifecycle {
             return .handle
         case (.shutDown, _):
             return .reject(.invalidRequest("the server is shut down; send the exit notification"))
+        }
+    }
+
+    /// Records a decision the caller acts on: `shutdown` ends the running phase.
+    mutating func accept(_ decision: RequestDecision) {
+        if decision == .shutdown {
+            phase = .shutDown
         }
     }
 

@@ -16,6 +16,9 @@ enum CommandLineTool {
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
+        if let extensionID = nativeHostExtension(arguments) {
+            return runNativeHost(for: extensionID)
+        }
         guard let first = arguments.first else {
             printToStandardError(overview)
             return ExitStatus.usage
@@ -49,6 +52,41 @@ enum CommandLineTool {
             return ExitStatus.usage
         } catch {
             printToStandardError("hrbox \(command.name): \(error)")
+            return ExitStatus.failure
+        }
+    }
+
+    /// Returns the extension's id when the arguments are those a browser passes to a native
+    /// messaging host, or nil otherwise.
+    ///
+    /// Thunderbird and Firefox pass the path of the host's manifest and the extension's id. The
+    /// manifest must exist and end in `.json`, so that a mistyped command is not taken for one.
+    /// Chrome passes the extension's origin, `chrome-extension://ID/`, and on Windows a
+    /// `--parent-window` option after it.
+    static func nativeHostExtension(_ arguments: [String]) -> String? {
+        guard let first = arguments.first else {
+            return nil
+        }
+        let chromePrefix = "chrome-extension://"
+        if first.hasPrefix(chromePrefix) {
+            let id = first.dropFirst(chromePrefix.count).split(separator: "/").first.map(String.init)
+            return id ?? first
+        }
+
+        var isFolder: ObjCBool = false
+        guard arguments.count == 2, first.hasSuffix(".json"),
+            FileManager.default.fileExists(atPath: first, isDirectory: &isFolder), !isFolder.boolValue
+        else {
+            return nil
+        }
+        return arguments[1]
+    }
+
+    private static func runNativeHost(for extensionID: String) -> Int32 {
+        do {
+            return try ServeCommand(nativeHostFor: extensionID).run()
+        } catch {
+            printToStandardError("hrbox (native messaging host of \(extensionID)): \(error)")
             return ExitStatus.failure
         }
     }

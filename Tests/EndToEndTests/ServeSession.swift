@@ -2,7 +2,8 @@ import Foundation
 import HRBoxProtocol
 import JSONRPC
 
-/// A running `hrbox serve` driven over its stdin and stdout with raw Content-Length frames.
+/// A running `hrbox serve` driven over its stdin and stdout with raw frames, Content-Length ones
+/// unless the session uses native messaging.
 ///
 /// Independent of HRBoxClient on purpose: these tests check the bytes a client in any language receives.
 final class ServeSession {
@@ -10,17 +11,28 @@ final class ServeSession {
     private let input = Pipe()
     private let output = Pipe()
     private let errorOutput: FileHandle
-    private var decoder = FrameDecoder()
+    private let framing: Framing
+    private var decoder: any FrameDecoding
     private var pendingBodies: [[UInt8]] = []
     private var nextID = 1
 
-    init(arguments: [String], errorLog: String) throws {
+    /// Starts `hrbox serve` with the options in `arguments`.
+    convenience init(arguments: [String], errorLog: String, framing: Framing = .contentLength) throws {
+        let nativeOption = framing == .nativeMessaging ? ["--native-messaging"] : []
+        try self.init(commandLine: ["serve"] + nativeOption + arguments, framing: framing, errorLog: errorLog)
+    }
+
+    /// Starts `hrbox` with any command line, such as the one a browser passes to a native host.
+    init(commandLine: [String], framing: Framing, environment: [String: String] = [:], errorLog: String) throws {
         guard FileManager.default.createFile(atPath: errorLog, contents: nil) else {
             throw SetupError("cannot create the server's log file \(errorLog)")
         }
         errorOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: errorLog))
+        self.framing = framing
+        decoder = framing.makeDecoder(maxBodyBytes: FrameDecoder.defaultMaxBodyBytes)
         process.executableURL = URL(fileURLWithPath: HRBoxBinary.path)
-        process.arguments = ["serve"] + arguments
+        process.arguments = commandLine
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errorOutput
@@ -37,7 +49,16 @@ final class ServeSession {
 
     /// Sends one JSON value as a frame.
     func send(_ message: JSONValue) throws {
-        input.fileHandleForWriting.write(Data(FrameEncoder.frame(body: try message.serialized())))
+        let body = try message.serialized()
+        switch framing {
+        case .contentLength:
+            input.fileHandleForWriting.write(Data(FrameEncoder.frame(body: body)))
+        case .nativeMessaging:
+            guard let frame = NativeMessagingFrameEncoder.frame(body: body) else {
+                throw SetupError("a message of \(body.count) bytes is too large for native messaging")
+            }
+            input.fileHandleForWriting.write(Data(frame))
+        }
     }
 
     /// Sends a request with the next id and returns the response, checking that it carries that id.

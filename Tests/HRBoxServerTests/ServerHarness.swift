@@ -142,18 +142,30 @@ final class ServerHarness {
 }
 
 extension HRBoxServer {
-    func call<Method: HRBoxMethod>(_ method: Method.Type, _ params: Method.Params) throws -> Method.Result {
-        let result = try handle(method: Method.name, params: JSONValueEncoder().encode(params))
+    /// Handles a request with a context that is never cancelled and has no progress token.
+    func handle(method: String, params: JSONValue?) throws(ResponseError) -> JSONValue {
+        try handle(method: method, params: params, context: RequestContext(method: method))
+    }
+
+    /// Calls `Method` as the transport would, with a context that is never cancelled unless the test passes one.
+    func call<Method: HRBoxMethod>(
+        _ method: Method.Type, _ params: Method.Params, context: RequestContext? = nil
+    ) throws -> Method.Result {
+        let result = try handle(
+            method: Method.name, params: JSONValueEncoder().encode(params),
+            context: context ?? RequestContext(method: Method.name))
         return try JSONValueDecoder().decode(Method.Result.self, from: result)
     }
 
-    func failure<Method: HRBoxMethod>(_ method: Method.Type, _ params: Method.Params) throws -> ResponseError {
-        try failure(method: Method.name, params: JSONValueEncoder().encode(params))
+    func failure<Method: HRBoxMethod>(
+        _ method: Method.Type, _ params: Method.Params, context: RequestContext? = nil
+    ) throws -> ResponseError {
+        try failure(method: Method.name, params: JSONValueEncoder().encode(params), context: context)
     }
 
-    func failure(method: String, params: JSONValue?) throws -> ResponseError {
+    func failure(method: String, params: JSONValue?, context: RequestContext? = nil) throws -> ResponseError {
         try #require(throws: ResponseError.self) {
-            try self.handle(method: method, params: params)
+            try self.handle(method: method, params: params, context: context ?? RequestContext(method: method))
         }
     }
 }

@@ -2,24 +2,8 @@ import Testing
 
 @testable import JSONRPC
 
-/// Feeds the same stream all at once, byte by byte and in chunks of several sizes, and checks that
-/// every way gives the same events.
 private func decodeEveryWay(_ stream: [UInt8], maxBodyBytes: Int = 1024) -> [FrameDecoder.Event] {
-    var whole = FrameDecoder(maxBodyBytes: maxBodyBytes)
-    let expected = whole.feed(stream)
-
-    for chunkSize in [1, 2, 3, 7, 64] {
-        var decoder = FrameDecoder(maxBodyBytes: maxBodyBytes)
-        var events: [FrameDecoder.Event] = []
-        var start = 0
-        while start < stream.count {
-            let end = min(start + chunkSize, stream.count)
-            events += decoder.feed(stream[start..<end])
-            start = end
-        }
-        #expect(events == expected, "chunks of \(chunkSize) bytes")
-    }
-    return expected
+    decodeEveryWay(stream) { FrameDecoder(maxBodyBytes: maxBodyBytes) }
 }
 
 private func bytes(_ text: String) -> [UInt8] {

@@ -180,7 +180,7 @@ import Testing
         #expect(cancelled["id"] == "two")
     }
 
-    @Test func cancellingRunningRequestHasNoEffect() throws {
+    @Test func handlerIgnoringCancellationAnswers() throws {
         let harness = try ServerHarness()
         try harness.initialize()
         try harness.send(#"{"jsonrpc":"2.0","id":1,"method":"block"}"#)

@@ -39,12 +39,13 @@ final class TestPipe: Sendable {
 /// Reads frames or lines from a file descriptor, waiting at most until a deadline.
 final class DeadlineReader {
     let fileDescriptor: Int32
-    private var decoder = FrameDecoder()
+    private var decoder: any FrameDecoding
     private var pendingBodies: [[UInt8]] = []
     private var text: [UInt8] = []
 
-    init(fileDescriptor: Int32) {
+    init(fileDescriptor: Int32, framing: Framing = .contentLength) {
         self.fileDescriptor = fileDescriptor
+        decoder = framing.makeDecoder(maxBodyBytes: FrameDecoder.defaultMaxBodyBytes)
     }
 
     /// Reads a chunk; returns nil at end of input and throws when the deadline passes first.
@@ -168,6 +169,7 @@ final class ServerHarness {
     let replies: TestPipe
     let log: TestPipe
     let handler: TestHandler
+    let framing: Framing
     let output: DeadlineReader
     let logText: LogCollector
     private let status = Locked<Int32?>(nil)
@@ -177,20 +179,23 @@ final class ServerHarness {
     init(
         handler: TestHandler = TestHandler(),
         maxMessageBytes: Int = JSONRPCServer.defaultMaxMessageBytes,
-        protocolOutput: Int32? = nil
+        protocolOutput: Int32? = nil,
+        framing: Framing = .contentLength
     ) throws {
         requests = try TestPipe()
         replies = try TestPipe()
         log = try TestPipe()
         self.handler = handler
-        output = DeadlineReader(fileDescriptor: replies.readEnd)
+        self.framing = framing
+        output = DeadlineReader(fileDescriptor: replies.readEnd, framing: framing)
         logText = LogCollector(fileDescriptor: log.readEnd)
         server = try JSONRPCServer(
             input: requests.readEnd,
             output: protocolOutput ?? replies.writeEnd,
             handler: handler,
             logger: Logger(level: .debug, fileDescriptor: log.writeEnd),
-            maxMessageBytes: maxMessageBytes
+            maxMessageBytes: maxMessageBytes,
+            framing: framing
         )
 
         let server = server
@@ -218,11 +223,21 @@ final class ServerHarness {
     }
 
     func send(_ text: String) throws {
-        try sendRaw(FrameEncoder.frame(body: Array(text.utf8)))
+        try sendRaw(frame(Array(text.utf8)))
     }
 
     func send(_ message: JSONRPCMessage) throws {
-        try sendRaw(FrameEncoder.frame(body: try message.jsonValue.serialized()))
+        try sendRaw(frame(try message.jsonValue.serialized()))
+    }
+
+    /// Frames a body in the harness's framing.
+    func frame(_ body: [UInt8]) throws -> [UInt8] {
+        switch framing {
+        case .contentLength:
+            return FrameEncoder.frame(body: body)
+        case .nativeMessaging:
+            return try #require(NativeMessagingFrameEncoder.frame(body: body))
+        }
     }
 
     /// Sends a request and returns the next message the server writes.
@@ -275,7 +290,7 @@ final class TestHandler: JSONRPCHandler {
         return Self.initializeResult
     }
 
-    func handle(method: String, params: JSONValue?) throws(ResponseError) -> JSONValue {
+    func handle(method: String, params: JSONValue?, context: RequestContext) throws(ResponseError) -> JSONValue {
         switch method {
         case "echo":
             return params ?? .null
@@ -298,6 +313,19 @@ final class TestHandler: JSONRPCHandler {
             blocked.signal()
             release.wait()
             return "released"
+        case "blockThenCheckCancellation":
+            blocked.signal()
+            release.wait()
+            try context.checkCancellation()
+            return "not cancelled"
+        case "bigString":
+            let count = params?[0]?.intValue ?? 0
+            return .string(String(repeating: "x", count: count))
+        case "steps":
+            context.beginProgress(title: "Counting", message: "Starting", percentage: 0)
+            context.reportProgress(message: "Half", percentage: 50)
+            context.reportProgress(percentage: 30)
+            return "counted"
         case "print":
             let fileDescriptor = printOutput.withLock { $0 }
             _ = "stray output from a handler\n".withCString { write(fileDescriptor, $0, strlen($0)) }
