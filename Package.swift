@@ -10,6 +10,7 @@ import PackageDescription
 //   HRBoxServer    one handler per `hrbox/` method, wired to the store and the mail reader
 //   HRBoxClient    spawns `hrbox serve` and calls its methods (used by `hrbox box` and the demo)
 //   HRBoxTerminal  the HR box drawn on a terminal for mutt, neomutt and aerc
+//   HRBoxConformance  runs the conformance suite of protocol/conformance against any server command
 //   hrbox          the executable: parses arguments and runs one subcommand
 //
 // Release builds link the Swift runtime statically when built with
@@ -37,11 +38,12 @@ let package = Package(
         ),
         .target(name: "HRBoxClient", dependencies: ["HRBoxProtocol", "JSONRPC"]),
         .target(name: "HRBoxTerminal", dependencies: ["HRBoxProtocol", "HRBoxClient"]),
+        .target(name: "HRBoxConformance", dependencies: ["JSONRPC"]),
         .executableTarget(
             name: "hrbox",
             dependencies: [
                 "HRBoxProtocol", "JSONRPC", "MailReading", "HRBoxStore", "HRBoxImport",
-                "HRBoxServer", "HRBoxClient", "HRBoxTerminal",
+                "HRBoxServer", "HRBoxClient", "HRBoxTerminal", "HRBoxConformance",
             ]
         ),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
@@ -53,6 +55,7 @@ let package = Package(
             name: "HRBoxServerTests",
             dependencies: ["HRBoxServer", "HRBoxStore", "HRBoxImport", "HRBoxProtocol", "JSONRPC", "MailReading"]
         ),
+        .testTarget(name: "ConformanceTests", dependencies: ["HRBoxConformance", "JSONRPC", "hrbox"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["hrbox", "HRBoxClient", "HRBoxProtocol", "JSONRPC"]

@@ -12,6 +12,7 @@ enum CommandLineTool {
         CaseTypesImportCommand.self,
         MessageExportCommand.self,
         DemoCommand.self,
+        ConformanceCommand.self,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
