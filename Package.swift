@@ -11,6 +11,7 @@ import PackageDescription
 //   HRBoxClient    spawns `hrbox serve` and calls its methods (used by `hrbox box` and the demo)
 //   JSONSchema     validates JSON values against the JSON Schemas of protocol/schemas (used by tests)
 //   HRBoxTerminal  the HR box drawn on a terminal for mutt, neomutt and aerc
+//   HRBoxConformance  runs the conformance suite of protocol/conformance against any server command
 //   hrbox          the executable: parses arguments and runs one subcommand
 //
 // Release builds link the Swift runtime statically when built with
@@ -39,11 +40,12 @@ let package = Package(
         .target(name: "HRBoxClient", dependencies: ["HRBoxProtocol", "JSONRPC"]),
         .target(name: "JSONSchema", dependencies: ["JSONRPC", "HRBoxProtocol"]),
         .target(name: "HRBoxTerminal", dependencies: ["HRBoxProtocol", "HRBoxClient"]),
+        .target(name: "HRBoxConformance", dependencies: ["JSONRPC"]),
         .executableTarget(
             name: "hrbox",
             dependencies: [
                 "HRBoxProtocol", "JSONRPC", "MailReading", "HRBoxStore", "HRBoxImport",
-                "HRBoxServer", "HRBoxClient", "HRBoxTerminal",
+                "HRBoxServer", "HRBoxClient", "HRBoxTerminal", "HRBoxConformance",
             ]
         ),
         // Not a product: bench/run-reading builds and runs it.
@@ -57,6 +59,7 @@ let package = Package(
             name: "HRBoxServerTests",
             dependencies: ["HRBoxServer", "HRBoxStore", "HRBoxImport", "HRBoxProtocol", "JSONRPC", "MailReading"]
         ),
+        .testTarget(name: "ConformanceTests", dependencies: ["HRBoxConformance", "JSONRPC", "hrbox"]),
         .testTarget(
             name: "ProtocolSpecTests",
             dependencies: ["hrbox", "JSONSchema", "JSONRPC", "HRBoxProtocol"]

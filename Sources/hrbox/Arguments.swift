@@ -33,6 +33,17 @@ struct Arguments {
         return value
     }
 
+    /// Takes the first `--` and every argument after it, and returns those arguments in order.
+    ///
+    /// Call it before taking options, so that the options of a command given after `--` stay its own.
+    mutating func argumentsAfterSeparator() -> [String] {
+        guard let separator = remaining.firstIndex(of: "--") else {
+            return []
+        }
+        defer { remaining.removeSubrange(separator...) }
+        return Array(remaining[(separator + 1)...])
+    }
+
     /// Takes `--name` and returns whether it was given.
     mutating func flag(_ name: String) -> Bool {
         let before = remaining.count

@@ -13,6 +13,7 @@ enum CommandLineTool {
         MessageExportCommand.self,
         InspectCommand.self,
         DemoCommand.self,
+        ConformanceCommand.self,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {

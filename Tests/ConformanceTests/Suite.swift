@@ -1,0 +1,38 @@
+import Foundation
+import HRBoxConformance
+import Testing
+
+/// The suite's files in this repository, and the `hrbox` this test run built.
+enum Suite {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()
+        .deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static let casesFolder = repositoryRoot.appendingPathComponent("protocol/conformance/cases").path
+    static let emptyConfiguration = repositoryRoot.appendingPathComponent("protocol/conformance/empty-config").path
+
+    /// The built `hrbox`, which the test bundle finds beside itself.
+    static let binary = Bundle.main.bundleURL.appendingPathComponent("hrbox").path
+
+    static let serveCommand = [binary, "serve", "--store", "{tmp}/s.sqlite", "--config", emptyConfiguration]
+
+    static let loaded = Result { () throws(CaseFormatError) in try ConformanceSuite.load(folder: casesFolder) }
+
+    static func cases(_ transport: ConformanceTransport) -> [SuiteCase] {
+        // A suite that does not load yields no arguments here, and `suiteLoads` fails with the reason.
+        guard case .success(let all) = loaded else {
+            return []
+        }
+        return all.filter { $0.transport == transport }.map(SuiteCase.init)
+    }
+
+    static let runner = ConformanceRunner(command: serveCommand, nativeCommand: serveCommand + ["--native-messaging"])
+}
+
+/// A case as a test argument, shown by its name.
+struct SuiteCase: Sendable, CustomTestStringConvertible {
+    let testCase: ConformanceCase
+
+    var testDescription: String { testCase.name }
+}
