@@ -52,9 +52,14 @@ public struct UserConfiguration: Sendable, Equatable {
             }
             return UserConfiguration(path: path)
         }
+        // Reads through a file handle because Data(contentsOf:) fails on /dev/null and named pipes.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ConfigurationError(path: path, line: nil, reason: "cannot be opened for reading; check its permissions")
+        }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try handle.readToEnd() ?? Data()
+            try handle.close()
         } catch {
             throw ConfigurationError(path: path, line: nil, reason: "cannot be read (\(error.localizedDescription))")
         }

@@ -52,4 +52,18 @@ import Testing
         }
         #expect(error.description.hasPrefix("\(path) does not exist"))
     }
+
+    @Test func deviceFileReadAsEmpty() throws {
+        let configuration = try UserConfiguration.load(path: "/dev/null", mustExist: true)
+
+        #expect(configuration == UserConfiguration(path: "/dev/null"))
+    }
+
+    @Test func folderNamedAsUnreadable() throws {
+        let path = FileManager.default.temporaryDirectory.path
+        let error = try #require(throws: ConfigurationError.self) {
+            try UserConfiguration.load(path: path, mustExist: true)
+        }
+        #expect(error.description.hasPrefix("\(path) cannot be read"))
+    }
 }

@@ -11,7 +11,7 @@ private final class PrintingHandler: JSONRPCHandler {
         ["ready": true]
     }
 
-    func handle(method: String, params: JSONValue?) throws(ResponseError) -> JSONValue {
+    func handle(method: String, params: JSONValue?, context: RequestContext) throws(ResponseError) -> JSONValue {
         guard method == "print" else {
             throw .methodNotFound(method)
         }
