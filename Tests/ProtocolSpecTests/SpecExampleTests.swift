@@ -70,6 +70,9 @@ private func answersInvalidParams(_ request: JSONValue, in reply: JSONValue?) ->
                 found += violations
             }
         }
+        for notification in step.expectedNotifications {
+            found += try catalog.violations(ofSent: notification)
+        }
         if let expected = step.expected {
             found += try violations(ofReply: expected, to: step.sent, catalog: catalog)
         }
@@ -89,6 +92,15 @@ private func answersInvalidParams(_ request: JSONValue, in reply: JSONValue?) ->
         try server.send(step.sent)
         guard step.expected != nil || step.fragment != nil else {
             continue
+        }
+        for expected in step.expectedNotifications {
+            let notification = try server.receive()
+            let found = try catalog.violations(ofSent: notification)
+            #expect(found.isEmpty, "a notification before the reply at line \(step.line):\n\(found.joined(separator: "\n"))")
+            let before = comparison.differences.count
+            comparison.compare(spec: expected, real: notification)
+            let differences = comparison.differences[before...]
+            #expect(differences.isEmpty, "a notification before the reply at line \(step.line):\n\(differences.joined(separator: "\n"))")
         }
         let reply = try server.receive()
 

@@ -5,6 +5,8 @@ import JSONRPC
 enum SpecExample {
     case request(id: Int, message: JSONValue)
     case notification(JSONValue)
+    /// A notification the server sends, such as `$/progress`, before the reply to the request above it.
+    case serverNotification(JSONValue)
     case response(id: Int, message: JSONValue)
     /// An array of requests and notifications, sent as one frame.
     case batch(JSONValue)
@@ -22,6 +24,8 @@ struct SessionStep {
     var expected: JSONValue?
     /// For a fragment, the result members the spec shows; `sent` is then the original request with a new id.
     var fragment: Fragment?
+    /// The notifications the server sends before its reply, as the spec shows them.
+    var expectedNotifications: [JSONValue] = []
 }
 
 /// Members of a result that the spec shows without the rest of the response.
@@ -45,6 +49,7 @@ struct SpecSession {
     init(document: SpecDocument) throws {
         var requests: [Int: (line: Int, message: JSONValue)] = [:]
         var responses: [Int: JSONValue] = [:]
+        var serverNotifications: [Int: [JSONValue]] = [:]
         /// Steps that run after a request, by that request's id; 0 runs before every request.
         var following: [Int: [SessionStep]] = [:]
         var lastRequest = 0
@@ -62,6 +67,11 @@ struct SpecSession {
                 }
                 requests[id] = (block.line, message)
                 lastRequest = id
+            case .serverNotification(let message):
+                guard lastRequest > 0 else {
+                    throw SpecError("The server notification at line \(block.line) follows no request.")
+                }
+                serverNotifications[lastRequest, default: []].append(message)
             case .notification(let message):
                 following[placement ?? lastRequest, default: []].append(SessionStep(line: block.line, sent: message))
             case .response(let id, let message):
@@ -89,12 +99,13 @@ struct SpecSession {
             }
         }
 
-        try assemble(requests: requests, responses: responses, following: following)
+        try assemble(requests: requests, responses: responses, serverNotifications: serverNotifications, following: following)
     }
 
     private mutating func assemble(
         requests: [Int: (line: Int, message: JSONValue)],
         responses: [Int: JSONValue],
+        serverNotifications: [Int: [JSONValue]],
         following: [Int: [SessionStep]]
     ) throws {
         steps = following[0] ?? []
@@ -105,7 +116,9 @@ struct SpecSession {
             guard let response = responses[id] else {
                 throw SpecError("The request \(id) at line \(request.line) has no response in the spec.")
             }
-            steps.append(SessionStep(line: request.line, sent: request.message, expected: response))
+            steps.append(SessionStep(
+                line: request.line, sent: request.message, expected: response,
+                expectedNotifications: serverNotifications[id] ?? []))
 
             for var step in following[id] ?? [] {
                 if let fragment = step.fragment {
@@ -143,6 +156,8 @@ struct SpecSession {
         }
 
         switch value {
+        case .object(let object) where object["method"]?.stringValue == "$/progress":
+            return .serverNotification(value)
         case .object(let object) where object["method"] != nil:
             guard object["id"] != nil else {
                 return .notification(value)
