@@ -98,16 +98,37 @@ final class MessageDispatcher: @unchecked Sendable {
 
     /// Writes the replies of one frame, after replacing results that the framing cannot carry.
     private func send(_ replies: inout [EncodedReply], isBatch: Bool) {
-        if let limit = writer.framing.maxOutgoingBodyBytes,
+        guard let limit = writer.framing.maxOutgoingBodyBytes,
             !EncodedReply.fit(&replies, isBatch: isBatch, limit: limit, logger: logger)
-        {
-            // NOTE: only errors above the limit get here, such as a batch of thousands of rejected requests,
-            // and those requests go unanswered.
-            logger.error(
-                "Dropped the replies to \(replies.count) request(s): their errors alone exceed \(limit) bytes.")
+        else {
+            writer.send(body: EncodedReply.frameBody(of: replies, isBatch: isBatch))
             return
         }
-        writer.send(body: EncodedReply.frameBody(of: replies, isBatch: isBatch))
+
+        // Errors alone exceed the limit, as for a batch of thousands of rejected requests. Several
+        // smaller arrays reply to every request, and clients match replies by id anyway.
+        var pieces: [[EncodedReply]] = []
+        var lastPieceSize = 0
+        for reply in replies {
+            let size = EncodedReply.frameSize(of: [reply], isBatch: isBatch)
+            if size > limit {
+                // NOTE: only an error carrying an id of about a mebibyte gets here, and it goes unanswered.
+                logger.error("Dropped the reply to request \(reply.id?.description.prefix(40) ?? "null"): it exceeds \(limit) bytes.")
+                continue
+            }
+            // Adding a reply to an array costs its body and one comma.
+            if !pieces.isEmpty, lastPieceSize + reply.body.count + 1 <= limit {
+                pieces[pieces.count - 1].append(reply)
+                lastPieceSize += reply.body.count + 1
+            } else {
+                pieces.append([reply])
+                lastPieceSize = size
+            }
+        }
+        logger.warning("Split the replies to a batch into \(pieces.count) arrays to stay under \(limit) bytes each.")
+        for piece in pieces {
+            writer.send(body: EncodedReply.frameBody(of: piece, isBatch: isBatch))
+        }
     }
 
     private func respond(id: RequestID?, method: String, params: JSONValue?) -> Result<JSONValue, ResponseError> {

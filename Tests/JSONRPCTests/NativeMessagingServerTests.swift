@@ -84,6 +84,27 @@ private func replySize(stringOf count: Int) -> Int {
         #expect(replies[2]["result"] == [3])
     }
 
+    @Test func largeBatchOfErrorsSplit() throws {
+        let harness = try nativeHarness()
+        let count = 20_000
+        try harness.send("[" + Array(repeating: "1", count: count).joined(separator: ",") + "]")
+
+        var answered = 0
+        var arrays = 0
+        while answered < count {
+            let reply = try harness.output.nextMessage()
+            let entries = try #require(reply.arrayValue, "expected an array, found \(reply)")
+            #expect(try reply.serialized().count <= NativeMessagingFrameEncoder.maxBodyBytes)
+            #expect(entries.allSatisfy { errorCode($0) == -32600 })
+            answered += entries.count
+            arrays += 1
+        }
+
+        #expect(answered == count)
+        #expect(arrays > 1)
+        #expect(try harness.call(#"{"jsonrpc":"2.0","id":2,"method":"echo","params":[2]}"#)["result"] == [2])
+    }
+
     @Test func endOfInputInsideFrameLogged() throws {
         let harness = try nativeHarness()
         let header = try #require(NativeMessagingFrameEncoder.header(bodyByteCount: 40))
