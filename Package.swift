@@ -5,7 +5,7 @@ import PackageDescription
 //   HRBoxProtocol  params and results of every `hrbox/` method (Codable values, no I/O)
 //   JSONRPC        JSON values, LSP base-protocol framing, dispatch and lifecycle
 //   MailReading    headers, addresses, encoded words and MIME of a raw message
-//   HRBoxStore     the SQLite store: people, personnel files, cases, to-dos
+//   HRBoxStore     the store in SQLite or PostgreSQL: people, personnel files, cases, to-dos
 //   HRBoxImport    CSV files of people, colleagues and case types, imported all or nothing
 //   HRBoxServer    one handler per `hrbox/` method, wired to the store and the mail reader
 //   HRBoxClient    spawns `hrbox serve` and calls its methods (used by `hrbox box` and the demo)
@@ -28,10 +28,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // libpq's headers only: HRBoxStore loads libpq.so.5 with dlopen on the first PostgreSQL store.
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         .target(name: "HRBoxProtocol"),
         .target(name: "JSONRPC"),
         .target(name: "MailReading"),
-        .target(name: "HRBoxStore", dependencies: ["CSQLite", "HRBoxProtocol", "MailReading"]),
+        .target(name: "HRBoxStore", dependencies: ["CSQLite", "CLibPQ", "HRBoxProtocol", "MailReading"]),
         .target(name: "HRBoxImport", dependencies: ["HRBoxProtocol", "MailReading", "HRBoxStore"]),
         .target(
             name: "HRBoxServer",

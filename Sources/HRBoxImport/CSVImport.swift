@@ -94,7 +94,8 @@ public enum CSVImport {
             problems.add(line: line, field: "assignee", "no colleague has the id \"\(id)\". Add them to colleagues.csv and import it first.")
         case .personNotFound, .caseNotFound, .caseTypeNotFound, .messageNotFound:
             problems.add(line: line, field: nil, error.description)
-        case .newerSchema, .unreadableValue, .fileSystem, .sqlite, .rollbackFailed:
+        case .newerSchema, .unreadableValue, .fileSystem, .sqlite, .rollbackFailed, .postgresql, .uniqueViolation,
+            .writeConflict, .connectionFailed:
             throw error
         }
     }
