@@ -1,0 +1,113 @@
+import CSQLite
+import Foundation
+import HRBoxProtocol
+@testable import HRBoxStore
+import Testing
+
+/// A version 2 that does not exist yet: a new table and a new column, to migrate stores to.
+private let versionTwo = SchemaMigration(
+    version: 2,
+    sqlite: ["CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT", "ALTER TABLE people ADD COLUMN nickname TEXT"],
+    postgresql: ["CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL)", "ALTER TABLE people ADD COLUMN nickname TEXT"]
+)
+
+@Suite struct MigrationTests {
+    @Test func versionOneFileMigrates() throws {
+        let fixture = try StoreFixture()
+        let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"])
+        try fixture.store.upsertColleague(Colleague(id: "mkeller", name: "Maria Keller"))
+
+        let migrated = try Store(location: fixture.location, clock: { Date() }, migrations: SchemaMigration.all + [versionTwo])
+
+        #expect(try pragma("user_version", of: fixture.path) == "2")
+        #expect(try migrated.person(id: anna.id) == anna)
+        #expect(try migrated.colleagues().map(\.id) == ["mkeller"])
+        #expect(try pragmaRows("SELECT count(*) FROM notes", of: fixture.path) == ["0"])
+        #expect(try pragmaRows("SELECT count(*) FROM people WHERE nickname IS NULL", of: fixture.path) == ["1"])
+
+        let backups = try backupFiles(of: fixture)
+        #expect(backups.count == 1)
+        let backup = try #require(backups.first)
+        #expect(backup.hasPrefix("hrbox.sqlite.v1-backup-"))
+        let backupPath = fixture.directory.appendingPathComponent("data/\(backup)").path
+        #expect(try pragma("user_version", of: backupPath) == "1")
+        #expect(try pragmaRows("SELECT first_name FROM people", of: backupPath) == ["Anna"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: backupPath)
+        #expect(attributes[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test func currentFileKeepsNoBackup() throws {
+        let fixture = try StoreFixture()
+        try fixture.addPerson("Anna", "Schmidt")
+
+        _ = try fixture.openAgain()
+
+        #expect(try backupFiles(of: fixture).isEmpty)
+    }
+
+    @Test func failedStepLeavesVersionOne() throws {
+        let fixture = try StoreFixture()
+        let anna = try fixture.addPerson("Anna", "Schmidt")
+        let broken = SchemaMigration(
+            version: 2,
+            sqlite: ["CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT", "ALTER TABLE nowhere ADD COLUMN x TEXT"],
+            postgresql: []
+        )
+
+        #expect(throws: StoreError.self) {
+            try Store(location: fixture.location, clock: { Date() }, migrations: SchemaMigration.all + [broken])
+        }
+
+        #expect(try pragma("user_version", of: fixture.path) == "1")
+        #expect(try pragmaRows("SELECT name FROM sqlite_schema WHERE name = 'notes'", of: fixture.path).isEmpty)
+        #expect(try fixture.openAgain().person(id: anna.id) == anna)
+    }
+
+    @Test func postgresqlMigrates() throws {
+        guard StoreBackend.all.contains(.postgresql) else {
+            return
+        }
+        let fixture = try StoreFixture(.postgresql)
+        let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"])
+
+        let migrated = try Store(location: fixture.location, clock: { Date() }, migrations: SchemaMigration.all + [versionTwo])
+
+        #expect(try migrated.person(id: anna.id) == anna)
+        let version = try migrated.connection.queryFirst("SELECT version FROM schema_version") { $0.integer(0) }
+        #expect(version == 2)
+        let nicknames = try migrated.connection.query("SELECT nickname FROM people") { $0.optionalText(0) }
+        #expect(nicknames == [nil])
+    }
+
+    @Test(arguments: StoreBackend.all) func newerVersionRejected(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
+        switch backend {
+        case .sqlite:
+            try setUserVersion(7, of: fixture.path)
+        case .postgresql:
+            try fixture.store.connection.execute("UPDATE schema_version SET version = 7")
+        }
+
+        let error = try #require(throws: StoreError.self) {
+            try fixture.openAgain()
+        }
+
+        guard case .newerSchema(found: 7, supported: Store.schemaVersion) = error else {
+            Issue.record("expected newerSchema, got \(error)")
+            return
+        }
+        #expect(error.description.contains("schema version 7"))
+        #expect(error.description.contains("version \(Store.schemaVersion) at most"))
+        #expect(error.description.contains("Update hrbox"))
+    }
+
+    @Test func backupPathNamesVersionAndTime() {
+        let path = Store.backupPath(of: "/d/hrbox.sqlite", version: 1, at: Date(timeIntervalSince1970: 1_717_200_000))
+        #expect(path == "/d/hrbox.sqlite.v1-backup-20240601T000000Z")
+    }
+
+    private func backupFiles(of fixture: StoreFixture) throws -> [String] {
+        let folder = fixture.directory.appendingPathComponent("data").path
+        return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("-backup-") }
+    }
+}
