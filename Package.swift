@@ -54,7 +54,8 @@ let package = Package(
         .executableTarget(name: "ReadingBenchmark", dependencies: ["MailReading"], path: "bench/ReadingBenchmark"),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "MailReadingTests", dependencies: ["MailReading"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "HRBoxStoreTests", dependencies: ["HRBoxStore", "HRBoxProtocol"]),
+        // hrbox: one test files a message through `hrbox serve` into a PostgreSQL store.
+        .testTarget(name: "HRBoxStoreTests", dependencies: ["HRBoxStore", "HRBoxProtocol", "HRBoxClient", "hrbox"]),
         .testTarget(name: "HRBoxImportTests", dependencies: ["HRBoxImport", "HRBoxProtocol"]),
         .testTarget(name: "HRBoxTerminalTests", dependencies: ["HRBoxTerminal", "HRBoxProtocol"]),
         .testTarget(
