@@ -2,6 +2,7 @@ import CSQLite
 import Foundation
 import HRBoxProtocol
 @testable import HRBoxStore
+import Synchronization
 import Testing
 
 /// A version 2 that does not exist yet: a new table and a new column, to migrate stores to.
@@ -99,6 +100,31 @@ private let versionTwo = SchemaMigration(
         #expect(error.description.contains("schema version 7"))
         #expect(error.description.contains("version \(Store.schemaVersion) at most"))
         #expect(error.description.contains("Update hrbox"))
+    }
+
+    /// Several processes opening one old store at once: one migrates, the others wait for its lock
+    /// and find the store current.
+    @Test(arguments: StoreBackend.all) func concurrentOpenersMigrateOnce(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
+        let anna = try fixture.addPerson("Anna", "Schmidt")
+        let location = fixture.location
+        let failures = Mutex<[String]>([])
+
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                _ = try Store(location: location, clock: { Date() }, migrations: SchemaMigration.all + [versionTwo])
+            } catch {
+                failures.withLock { $0.append(String(describing: error)) }
+            }
+        }
+
+        #expect(failures.withLock { $0 } == [])
+        let migrated = try Store(location: location, clock: { Date() }, migrations: SchemaMigration.all + [versionTwo])
+        #expect(try migrated.person(id: anna.id) == anna)
+        if backend == .sqlite {
+            #expect(try pragma("user_version", of: fixture.path) == "2")
+            #expect(try backupFiles(of: fixture).count == 1)
+        }
     }
 
     @Test func backupPathNamesVersionAndTime() {
