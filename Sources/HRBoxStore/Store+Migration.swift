@@ -26,7 +26,14 @@ extension Store {
 
         try write { () throws(StoreError) in
             if connection.dialect == .postgresql {
-                try connection.execute(PostgreSQLSchema.versionTable)
+                // CREATE TABLE IF NOT EXISTS needs the CREATE privilege even when the table exists, which
+                // a database user that only reads and writes the store's rows lacks.
+                let hasVersionTable = try connection.queryFirst("SELECT to_regclass('schema_version') IS NOT NULL") {
+                    $0.bool(0)
+                }
+                if hasVersionTable != true {
+                    try connection.execute(PostgreSQLSchema.versionTable)
+                }
             }
             let found = try schemaVersion()
             if found > latest {

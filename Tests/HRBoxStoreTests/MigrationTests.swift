@@ -80,6 +80,29 @@ private let versionTwo = SchemaMigration(
         #expect(nicknames == [nil])
     }
 
+    /// A database user allowed to read and write rows, but not to create tables, opens a current store.
+    @Test func rowOnlyUserOpensStore() throws {
+        guard StoreBackend.all.contains(.postgresql) else {
+            return
+        }
+        let fixture = try StoreFixture(.postgresql)
+        let anna = try fixture.addPerson("Anna", "Schmidt")
+        let role = "clerk_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try fixture.store.connection.execute("CREATE ROLE \(role) LOGIN")
+        try fixture.store.connection.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(role)")
+        try fixture.store.connection.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(role)")
+        guard case .postgresql(let uri) = fixture.location else {
+            Issue.record("expected a PostgreSQL location, got \(fixture.location)")
+            return
+        }
+
+        let store = try Store(location: StoreLocation(uri.replacingOccurrences(of: "user=postgres", with: "user=\(role)")))
+
+        #expect(try store.person(id: anna.id) == anna)
+        let colleague = try store.upsertColleague(Colleague(id: "mkeller", name: "Maria Keller"))
+        #expect(colleague.id == "mkeller")
+    }
+
     @Test(arguments: StoreBackend.all) func newerVersionRejected(_ backend: StoreBackend) throws {
         let fixture = try StoreFixture(backend)
         switch backend {
