@@ -48,7 +48,8 @@ enum DomainError {
         case .employeeNumberTaken(let number, let owner):
             return ResponseError(
                 code: HRBoxErrorCode.employeeNumberTaken,
-                message: "The employee number \(number) belongs to \(owner.fullName) (person \(owner.id)) already.",
+                message: "The employee number \(number) belongs to \(owner.fullName) (person \(owner.id)) already. "
+                    + "Choose that person instead, or check the number.",
                 data: encodeData(
                     OwnerData(address: nil, employeeNumber: number, personId: owner.id, personName: owner.fullName)))
         case .caseNotFound(let caseId, let personId):
