@@ -26,7 +26,7 @@ struct AddTodoHandler: MethodHandler {
                 let messageRef = try message.map { (message) throws(StoreError) in
                     try store.keepMessage(message.record)
                 }
-                return try store.addTodo(
+                let todo = try store.addTodo(
                     title: title,
                     due: params.due,
                     assignee: params.assignee ?? me,
@@ -35,6 +35,10 @@ struct AddTodoHandler: MethodHandler {
                     caseId: params.caseId,
                     messageRef: messageRef,
                     createdBy: me)
+                try store.recordAudit(
+                    .todoAdded, by: context.auditActor,
+                    about: AuditSubject(personId: todo.personId, caseId: todo.caseId, messageRef: messageRef, todoId: todo.id))
+                return todo
             }
         }
         context.log.info("Added to-do \(todo.id).")

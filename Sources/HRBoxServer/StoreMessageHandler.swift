@@ -52,6 +52,11 @@ struct StoreMessageHandler: MethodHandler {
                     let filed = try store.file(record, targets: [target], filedBy: filedBy)
                     messageRef = filed.messageRef
                     outcomes += filed.outcomes
+                    if filed.outcomes.contains(where: { !$0.alreadyFiled }) {
+                        try store.recordAudit(
+                            .filed, by: context.auditActor,
+                            about: AuditSubject(personId: target.personId, caseId: target.caseId, messageRef: messageRef))
+                    }
                 }
                 try request.checkCancellation()
                 return (messageRef, outcomes)

@@ -60,21 +60,25 @@ public final class Store: @unchecked Sendable {
         Timestamp.rfc3339UTC(clock())
     }
 
-    /// Creates the schema in a new store and rejects one written by a newer hrbox.
+    /// Creates the schema in a new store, brings a store of version 1 to version 2, and rejects one
+    /// written by a newer hrbox.
     private func migrate() throws(StoreError) {
         let found = try connection.queryFirst("PRAGMA user_version") { Int($0.integer(0)) } ?? 0
-        if found > Schema.version {
-            throw .newerSchema(found: found, supported: Schema.version)
+        if found > SchemaVersion2.version {
+            throw .newerSchema(found: found, supported: SchemaVersion2.version)
         }
-        guard found < Schema.version else {
+        guard found < SchemaVersion2.version else {
             return
         }
 
         try write { () throws(StoreError) in
-            for statement in Schema.statements {
-                try connection.execute(statement)
+            if found < Schema.version {
+                for statement in Schema.statements {
+                    try connection.execute(statement)
+                }
             }
-            try connection.execute("PRAGMA user_version = \(Schema.version)")
+            try applySchemaVersion2()
+            try connection.execute("PRAGMA user_version = \(SchemaVersion2.version)")
         }
     }
 }

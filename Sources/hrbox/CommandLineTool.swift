@@ -7,6 +7,7 @@ enum CommandLineTool {
         ServeCommand.self,
         BoxCommand.self,
         PersonShowCommand.self,
+        SearchCommand.self,
         PeopleImportCommand.self,
         ColleaguesImportCommand.self,
         CaseTypesImportCommand.self,
