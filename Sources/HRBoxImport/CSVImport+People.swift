@@ -18,7 +18,13 @@ extension CSVImport {
     /// An update keeps what the row leaves out: the person's other addresses, so that addresses added
     /// in hrbox survive the next export, and the department or job title when its cell is empty. A row
     /// that changes nothing is counted as unchanged.
-    public static func importPeople(from path: String, into store: Store) throws(ImportError) -> ImportSummary {
+    ///
+    /// With an `actor`, each added person and each address an update adds is recorded in the audit
+    /// trail, in the import's transaction.
+    /// - Parameter actor: Who imports the file, or nil to record nothing, as tests that only prepare a store do.
+    public static func importPeople(
+        from path: String, into store: Store, auditedAs actor: AuditActor? = nil
+    ) throws(ImportError) -> ImportSummary {
         try run(path: path, known: peopleColumns, required: ["first_name", "last_name", "status"], into: store) {
             (rows, problems) throws(StoreError) -> ImportSummary in
             var summary = ImportSummary()
@@ -34,7 +40,7 @@ extension CSVImport {
                         problems.add(line: row.line, field: "employee_number", renamingBothNames(existing, to: person))
                         continue
                     }
-                    try storePerson(person, updating: existing, into: store, summary: &summary)
+                    try storePerson(person, updating: existing, into: store, auditedAs: actor, summary: &summary)
                 } catch {
                     try record(error, line: row.line, fields: storeFieldColumns, in: &problems)
                 }
@@ -45,10 +51,14 @@ extension CSVImport {
 
     /// Adds the person, or updates `existing`, the person the row stands for; see ``importPeople(from:into:)``.
     private static func storePerson(
-        _ person: NewPerson, updating existing: Person?, into store: Store, summary: inout ImportSummary
+        _ person: NewPerson, updating existing: Person?, into store: Store, auditedAs actor: AuditActor?,
+        summary: inout ImportSummary
     ) throws(StoreError) {
         guard let existing else {
-            _ = try store.addPerson(person)
+            let added = try store.addPerson(person)
+            if let actor {
+                try store.recordAudit(.personAdded, by: actor, about: AuditSubject(personId: added.id))
+            }
             summary.added += 1
             return
         }
@@ -63,7 +73,24 @@ extension CSVImport {
             return
         }
         try store.updatePerson(id: existing.id, with: merged)
+        if let actor {
+            try recordAddedAddresses(of: merged, to: existing, in: store, by: actor)
+        }
         summary.updated += 1
+    }
+
+    /// Records an `addressAdded` event for each address of `merged` that `existing` did not have.
+    ///
+    /// NOTE: A change of name, employee number, department, job title or status is not recorded,
+    /// because the audit trail has no action for it yet.
+    private static func recordAddedAddresses(
+        of merged: NewPerson, to existing: Person, in store: Store, by actor: AuditActor
+    ) throws(StoreError) {
+        let existingKeys = Set(existing.addresses.map(AddressKey.lookupKey(for:)))
+        for address in merged.addresses where !existingKeys.contains(AddressKey.lookupKey(for: address)) {
+            try store.recordAudit(
+                .addressAdded, by: actor, about: AuditSubject(personId: existing.id, details: ["address": address]))
+        }
     }
 
     private static func matchingPerson(_ person: NewPerson, in store: Store) throws(StoreError) -> Person? {

@@ -8,6 +8,7 @@ enum CommandLineTool {
         BoxCommand.self,
         PersonShowCommand.self,
         SearchCommand.self,
+        AuditCommand.self,
         PeopleImportCommand.self,
         ColleaguesImportCommand.self,
         CaseTypesImportCommand.self,
