@@ -73,4 +73,12 @@ import Testing
         #expect(message.from.isEmpty)
         #expect(message.previewText.isEmpty)
     }
+
+    @Test func fromFieldWithSpaceBeforeColonKept() {
+        let input = Array("From : a@example.com\r\nSubject: Hi\r\n\r\nBody\r\n".utf8)
+        let message = MailMessage(bytes: input)
+        #expect(message.ownBytes == input)
+        #expect(message.envelopeSender == nil)
+        #expect(message.from.map(\.address) == ["a@example.com"])
+    }
 }
