@@ -82,7 +82,16 @@ public struct MailMessage: Sendable {
         self.groups = groups
         self.subject = subject.map { EncodedWordDecoder.decode($0, field: "Subject", defects: &defects) }
         self.date = dateValue.flatMap { DateParser.parse($0, defects: &defects) }
-        self.messageID = Self.messageIDs("Message-ID", in: fields, defects: &defects).first
+        let messageIDs = Self.messageIDs("Message-ID", in: fields, defects: &defects)
+        if messageIDs.count > 1 {
+            defects.add(
+                .invalidMessageID,
+                "The field holds \(messageIDs.count) message ids; the first one was used.",
+                field: "Message-ID",
+                fragment: messageIDs.dropFirst().joined(separator: " ")
+            )
+        }
+        self.messageID = messageIDs.first
         self.inReplyTo = Self.messageIDs("In-Reply-To", in: fields, defects: &defects)
         self.references = Self.messageIDs("References", in: fields, defects: &defects)
         self.attachments = Self.attachments(in: tree, defects: &defects)
