@@ -175,8 +175,14 @@ enum AddressListParser {
             defects.add(.addressWithoutDomain, "An entry has no address with an @domain; it was dropped.", field: field, fragment: rawText(tokens))
             return nil
         }
-        if !addrSpec.before.isEmpty || !addrSpec.after.isEmpty {
-            defects.add(.malformedAddress, "Text around an address in angle brackets was ignored.", field: field, fragment: rawText(inner))
+        // Text after the addr-spec, as in `<c@exa mple.org>`, may be part of the domain, so the
+        // address read would be one nobody wrote.
+        guard addrSpec.after.isEmpty else {
+            defects.add(.malformedAddress, "Text follows an address in angle brackets; the entry was dropped.", field: field, fragment: rawText(tokens))
+            return nil
+        }
+        if !addrSpec.before.isEmpty {
+            defects.add(.malformedAddress, "Text before an address in angle brackets was ignored.", field: field, fragment: rawText(inner))
         }
 
         let phrase = tokens[..<open]
@@ -200,8 +206,11 @@ enum AddressListParser {
             defects.add(.addressWithoutDomain, "An entry has no address with an @domain; it was dropped.", field: field, fragment: rawText(tokens))
             return nil
         }
-        if !addrSpec.after.isEmpty {
-            defects.add(.malformedAddress, "Text after an address was ignored.", field: field, fragment: rawText(addrSpec.after))
+        // Text after the addr-spec, as in `c@exa mple.org`, may be part of the domain, so the address
+        // read would be one nobody wrote.
+        guard addrSpec.after.isEmpty else {
+            defects.add(.malformedAddress, "Text follows an address; the entry was dropped.", field: field, fragment: rawText(tokens))
+            return nil
         }
 
         var name: String?

@@ -108,4 +108,17 @@ import Testing
         #expect(message.defects.kinds == [.missingField])
         #expect(message.defects.first?.field == "From")
     }
+
+    @Test func textAfterBareAddressDropsEntry() {
+        let message = to("c@exa mple.org, dana@example.org")
+        #expect(message.to.map(\.address) == ["dana@example.org"])
+        #expect(message.defects.kinds == [.malformedAddress])
+        #expect(message.defects.first?.fragment == "c@exa mple.org")
+    }
+
+    @Test func textAfterAddressInAnglesDropsEntry() {
+        let message = to("Cay <c@exa mple.org>, dana@example.org")
+        #expect(message.to.map(\.address) == ["dana@example.org"])
+        #expect(message.defects.kinds == [.malformedAddress])
+    }
 }
