@@ -81,4 +81,11 @@ import Testing
         #expect(message.envelopeSender == nil)
         #expect(message.from.map(\.address) == ["a@example.com"])
     }
+
+    @Test func leadingByteOrderMarkSkipped() {
+        let message = MailMessage(bytes: [0xEF, 0xBB, 0xBF] + Array(crlfMessage.utf8))
+        #expect(message.ownBytes == Array(crlfMessage.utf8))
+        #expect(message.from.map(\.address) == ["a@example.com"])
+        #expect(message.defects.map(\.message).contains { $0.contains("byte order mark") })
+    }
 }
