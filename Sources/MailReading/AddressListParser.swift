@@ -37,6 +37,10 @@ enum AddressListParser {
 
             if let colon = groupColon(tokens, from: index) {
                 index = parseGroup(tokens, nameEnd: colon, from: index, field: field, into: &list, defects: &defects)
+                // A comment after a group's `;` belongs to the group, as CFWS may follow it.
+                while index < tokens.endIndex, case .comment = tokens[index].kind {
+                    index += 1
+                }
             } else {
                 let end = entryEnd(tokens, from: index)
                 if let mailbox = parseMailbox(tokens[index..<end], field: field, defects: &defects) {

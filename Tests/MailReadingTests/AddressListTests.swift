@@ -121,4 +121,10 @@ import Testing
         #expect(message.to.map(\.address) == ["dana@example.org"])
         #expect(message.defects.kinds == [.malformedAddress])
     }
+
+    @Test func commentAfterGroupAccepted() {
+        let message = to("Team: b@example.com; (the team), c@example.com")
+        #expect(message.to.map(\.address) == ["b@example.com", "c@example.com"])
+        #expect(message.defects.isEmpty)
+    }
 }
