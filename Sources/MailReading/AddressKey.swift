@@ -68,6 +68,28 @@ public enum AddressKey {
         }
     }
 
+    /// Tells whether an addr-spec's domain has a label IDNA 2008 (RFC 5891) rejects: one that starts
+    /// or ends with a hyphen, an `xn--` label with nothing after the prefix, or another label with
+    /// hyphens in its third and fourth places. A domain literal has no labels.
+    ///
+    /// NOTE: the Punycode of an `xn--` label is not decoded, so a label that does not decode passes.
+    static func hasInvalidDomainLabel(_ addrSpec: String) -> Bool {
+        guard let at = addrSpec.lastIndex(of: "@") else { return false }
+        let domain = addrSpec[addrSpec.index(after: at)...]
+        guard !domain.hasPrefix("[") else { return false }
+
+        return domain.split(separator: ".").contains { label in
+            let lowercased = label.lowercased()
+            if lowercased.hasPrefix("-") || lowercased.hasSuffix("-") {
+                return true
+            }
+            if lowercased.hasPrefix("xn--") {
+                return lowercased.count == 4
+            }
+            return lowercased.count >= 4 && lowercased.dropFirst(2).hasPrefix("--")
+        }
+    }
+
     private static func asciiDomain(_ domain: Substring) -> String {
         if domain.hasPrefix("[") {
             return domain.lowercased()

@@ -196,6 +196,7 @@ enum AddressListParser {
             defects.add(.malformedAddress, "A display name holds unquoted special characters.", field: field, fragment: rawText(phrase))
         }
         let name = phraseText(phrase, field: field, defects: &defects)
+        reportInvalidDomainLabel(addrSpec.text, field: field, defects: &defects)
         return MailAddress(name: name, address: addrSpec.text, comment: comment)
     }
 
@@ -222,7 +223,16 @@ enum AddressListParser {
             defects.add(.malformedAddress, "A display name stands before an address without angle brackets.", field: field, fragment: rawText(tokens))
             name = phraseText(addrSpec.before, field: field, defects: &defects)
         }
+        reportInvalidDomainLabel(addrSpec.text, field: field, defects: &defects)
         return MailAddress(name: name, address: addrSpec.text, comment: comment)
+    }
+
+    /// Reports a domain no IDNA 2008 reader accepts; the address is still read, because its lookup key
+    /// can still match a person registered with the same text.
+    private static func reportInvalidDomainLabel(_ addrSpec: String, field: String, defects: inout DefectList) {
+        if AddressKey.hasInvalidDomainLabel(addrSpec) {
+            defects.add(.malformedAddress, "The domain has a label that IDNA 2008 does not allow.", field: field, fragment: addrSpec)
+        }
     }
 
     /// Finds `local-part @ domain` in the tokens: the words and dots right before the first `@` and

@@ -127,4 +127,15 @@ import Testing
         #expect(message.to.map(\.address) == ["b@example.com", "c@example.com"])
         #expect(message.defects.isEmpty)
     }
+
+    @Test(arguments: ["a@xn--.example", "b@-bad-.example", "c@ab--cd.example"])
+    func invalidDomainLabelReported(_ address: String) {
+        let message = to(address)
+        #expect(message.to.map(\.address) == [address])
+        #expect(message.defects.kinds == [.malformedAddress])
+    }
+
+    @Test func validDomainLabelsAccepted() {
+        #expect(to("d@xn--bcher-kva.example, e@a-b.example").defects.isEmpty)
+    }
 }
