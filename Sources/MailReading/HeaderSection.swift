@@ -42,9 +42,12 @@ struct HeaderSection {
                 return (fields, line.end)
             }
             if line.contentCount > lineLengthLimit {
+                // The field a folded line continues, else the field the line starts, if any.
+                let fieldRange = ASCII.isBlank(bytes[line.start]) ? fields.last?.name : fieldName(bytes, line)?.name
                 defects.add(
                     .headerLineTooLong,
-                    "A header line is longer than \(lineLengthLimit) octets; it was read in full."
+                    "A header line is longer than \(lineLengthLimit) octets; it was read in full.",
+                    field: fieldRange.map { String(decoding: bytes[$0], as: UTF8.self) }
                 )
             }
 

@@ -56,6 +56,7 @@ import Testing
         let message = readMessage(["From: a@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100", "Subject: \(long)"])
         #expect(message.subject == long)
         #expect(message.defects.kinds == [.headerLineTooLong])
+        #expect(message.defects.first?.field == "Subject")
     }
 
     @Test func messageIDForms() {
