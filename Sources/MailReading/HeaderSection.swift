@@ -42,9 +42,12 @@ struct HeaderSection {
                 return (fields, line.end)
             }
             if line.contentCount > lineLengthLimit {
+                // The field a folded line continues, else the field the line starts, if any.
+                let fieldRange = ASCII.isBlank(bytes[line.start]) ? fields.last?.name : fieldName(bytes, line)?.name
                 defects.add(
                     .headerLineTooLong,
-                    "A header line is longer than \(lineLengthLimit) octets; it was read in full."
+                    "A header line is longer than \(lineLengthLimit) octets; it was read in full.",
+                    field: fieldRange.map { String(decoding: bytes[$0], as: UTF8.self) }
                 )
             }
 
@@ -77,9 +80,15 @@ struct HeaderSection {
         return (fields, range.upperBound)
     }
 
-    /// Tells whether a line is the "From " separator line that mbox files put before each message.
+    /// Tells whether a line is the "From " separator line that mbox files put before each message:
+    /// it starts with "From " and no colon follows the blanks after "From". So `From : a@example.com`,
+    /// a From field in the obsolete syntax with white space before the colon, is no separator.
     static func startsWithMboxSeparator(_ bytes: [UInt8], _ line: ByteLine) -> Bool {
-        line.contentCount >= 5 && bytes[line.start..<(line.start + 5)].elementsEqual("From ".utf8)
+        guard line.contentCount >= 5, bytes[line.start..<(line.start + 5)].elementsEqual("From ".utf8) else {
+            return false
+        }
+        let afterName = bytes[(line.start + 4)..<line.contentEnd].first(where: { !ASCII.isBlank($0) })
+        return afterName != ASCII.colon
     }
 
     /// Finds the field name when the line starts a field: printable ASCII other than the colon, then

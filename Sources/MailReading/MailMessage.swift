@@ -4,9 +4,9 @@
 /// common lenient mail readers do. The work grows linearly with the input, except that a multipart
 /// body is scanned once for each level it is nested in (at most `MIMETree.depthLimit` levels).
 public struct MailMessage: Sendable {
-    /// The message's own bytes: the input without a leading mbox "From " separator line and without the
-    /// X-Mozilla-Status, X-Mozilla-Status2 and X-Mozilla-Keys fields that Thunderbird adds to messages
-    /// in local folders. All other bytes are kept exactly as given, never re-serialized.
+    /// The message's own bytes: the input without a leading UTF-8 byte order mark, without a leading
+    /// mbox "From " separator line and without the X-Mozilla-Status, X-Mozilla-Status2 and
+    /// X-Mozilla-Keys fields that Thunderbird adds to messages in local folders. All other bytes are kept exactly as given, never re-serialized.
     public let ownBytes: [UInt8]
     /// The envelope sender named on a leading mbox "From " line, or nil when there was none.
     public let envelopeSender: String?
@@ -45,12 +45,24 @@ public struct MailMessage: Sendable {
 
     /// Reads a raw message. Malformed input does not stop reading: its faults are listed in `defects`.
     public init(bytes: [UInt8]) {
-        let extracted = OwnBytes.extract(from: bytes)
-        self.init(ownBytes: extracted.bytes, envelopeSender: extracted.envelopeSender, depthLimit: MIMETree.depthLimit)
+        // Some editors put a UTF-8 byte order mark before the text; RFC 5322 has no place for one.
+        let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let extracted = OwnBytes.extract(from: hasByteOrderMark ? Array(bytes.dropFirst(3)) : bytes)
+
+        var defects = DefectList()
+        if hasByteOrderMark {
+            defects.add(.invalidHeaderLine, "The message starts with a UTF-8 byte order mark; it was skipped.")
+        }
+        self.init(
+            ownBytes: extracted.bytes,
+            envelopeSender: extracted.envelopeSender,
+            depthLimit: MIMETree.depthLimit,
+            defects: defects
+        )
     }
 
-    private init(ownBytes: [UInt8], envelopeSender: String?, depthLimit: Int) {
-        var defects = DefectList()
+    private init(ownBytes: [UInt8], envelopeSender: String?, depthLimit: Int, defects startDefects: DefectList = DefectList()) {
+        var defects = startDefects
         let tree = MIMETree(message: ownBytes, depthLimit: depthLimit, defects: &defects)
         let fields = tree.parts.first?.headerFields ?? []
 
@@ -82,7 +94,16 @@ public struct MailMessage: Sendable {
         self.groups = groups
         self.subject = subject.map { EncodedWordDecoder.decode($0, field: "Subject", defects: &defects) }
         self.date = dateValue.flatMap { DateParser.parse($0, defects: &defects) }
-        self.messageID = Self.messageIDs("Message-ID", in: fields, defects: &defects).first
+        let messageIDs = Self.messageIDs("Message-ID", in: fields, defects: &defects)
+        if messageIDs.count > 1 {
+            defects.add(
+                .invalidMessageID,
+                "The field holds \(messageIDs.count) message ids; the first one was used.",
+                field: "Message-ID",
+                fragment: messageIDs.dropFirst().joined(separator: " ")
+            )
+        }
+        self.messageID = messageIDs.first
         self.inReplyTo = Self.messageIDs("In-Reply-To", in: fields, defects: &defects)
         self.references = Self.messageIDs("References", in: fields, defects: &defects)
         self.attachments = Self.attachments(in: tree, defects: &defects)

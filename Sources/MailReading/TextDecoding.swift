@@ -51,12 +51,38 @@ enum TextDecoding {
         if let text = decode(bytes, as: charset) {
             return text
         }
+        if String(validating: bytes, as: UTF8.self) == nil, let text = decodeReplacingUndefined(bytes, as: charset) {
+            defects.add(
+                .charsetMismatch,
+                "The text holds bytes that \(label) leaves undefined; they were replaced by U+FFFD.",
+                field: field
+            )
+            return text
+        }
         defects.add(
             .charsetMismatch,
             "The text is not valid \(label); it was read as \(fallbackName(bytes)).",
             field: field
         )
         return decodeWithFallback(bytes)
+    }
+
+    /// Decodes single-byte text whose charset leaves some of its bytes undefined, each of those as
+    /// U+FFFD, so that one stray byte does not move the whole text to the fallback charset.
+    ///
+    /// - Returns: the text, or nil when the charset is not a single-byte table or when most of the
+    ///   8-bit bytes are undefined in it, which means the label is wrong.
+    private static func decodeReplacingUndefined(_ bytes: ArraySlice<UInt8>, as charset: Charset) -> String? {
+        guard case .singleByte(_, let upperHalf) = charset else { return nil }
+
+        let eightBitCount = bytes.count(where: { $0 >= 0x80 })
+        let undefinedCount = bytes.count(where: { $0 >= 0x80 && upperHalf[Int($0) - 0x80] == SingleByteTables.undefined })
+        guard undefinedCount * 2 <= eightBitCount else { return nil }
+
+        return decodeSingleByte(bytes) { byte in
+            let scalar = upperHalf[Int(byte) - 0x80]
+            return scalar == SingleByteTables.undefined ? 0xFFFD : UInt32(scalar)
+        }
     }
 
     /// Reads bytes as UTF-8 when they are valid UTF-8, else as windows-1252.

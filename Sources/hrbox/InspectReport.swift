@@ -8,6 +8,8 @@ struct InspectReport {
     let message: MailMessage
     /// Lookup keys of the user's own addresses, which decide the direction.
     let ownAddressKeys: Set<String>
+    /// The configuration file the own addresses come from, as given, or nil when none was found.
+    let configurationPath: String?
 
     /// The reading as a JSON object; absent values are `null` and empty lists `[]`.
     var json: JSONValue {
@@ -15,6 +17,7 @@ struct InspectReport {
         let lookupKeys = message.counterparts(ownAddressKeys: ownAddressKeys).map(\.lookupKey)
 
         return object([
+            ("configuration", optional(configurationPath)),
             ("subject", optional(message.subject)),
             ("date", date),
             ("messageId", optional(message.messageID)),

@@ -108,4 +108,34 @@ import Testing
         #expect(message.defects.kinds == [.missingField])
         #expect(message.defects.first?.field == "From")
     }
+
+    @Test func textAfterBareAddressDropsEntry() {
+        let message = to("c@exa mple.org, dana@example.org")
+        #expect(message.to.map(\.address) == ["dana@example.org"])
+        #expect(message.defects.kinds == [.malformedAddress])
+        #expect(message.defects.first?.fragment == "c@exa mple.org")
+    }
+
+    @Test func textAfterAddressInAnglesDropsEntry() {
+        let message = to("Cay <c@exa mple.org>, dana@example.org")
+        #expect(message.to.map(\.address) == ["dana@example.org"])
+        #expect(message.defects.kinds == [.malformedAddress])
+    }
+
+    @Test func commentAfterGroupAccepted() {
+        let message = to("Team: b@example.com; (the team), c@example.com")
+        #expect(message.to.map(\.address) == ["b@example.com", "c@example.com"])
+        #expect(message.defects.isEmpty)
+    }
+
+    @Test(arguments: ["a@xn--.example", "b@-bad-.example", "c@ab--cd.example"])
+    func invalidDomainLabelReported(_ address: String) {
+        let message = to(address)
+        #expect(message.to.map(\.address) == [address])
+        #expect(message.defects.kinds == [.malformedAddress])
+    }
+
+    @Test func validDomainLabelsAccepted() {
+        #expect(to("d@xn--bcher-kva.example, e@a-b.example").defects.isEmpty)
+    }
 }

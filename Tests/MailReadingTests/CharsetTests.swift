@@ -100,7 +100,7 @@ import Testing
     @Test func undefinedByteIsCharsetMismatch() {
         // ISO-8859-8 leaves 0xA1 undefined; 0xE0 is alef.
         let result = subject(of: "=?iso-8859-8?q?=E0=A1?=")
-        #expect(result.subject == "à¡")
+        #expect(result.subject == "א\u{FFFD}")
         #expect(result.defects.kinds == [.charsetMismatch])
     }
 
@@ -122,5 +122,19 @@ import Testing
         let message = MailMessage(bytes: bytes)
         #expect(message.previewText == "ª")
         #expect(message.defects.kinds.contains(.charsetMismatch))
+    }
+
+    @Test func strayUndefinedByteReplaced() {
+        // "Привет" in windows-1251, then 0x98, which windows-1251 leaves undefined.
+        let result = subject(of: "=?windows-1251?q?=CF=F0=E8=E2=E5=F2=98?=")
+        #expect(result.subject == "Привет\u{FFFD}")
+        #expect(result.defects.kinds == [.charsetMismatch])
+    }
+
+    @Test func mostlyUndefinedBytesFallBack() {
+        // ISO-8859-8 leaves 0xA1 and 0xBF undefined; 0xE0 is alef.
+        let result = subject(of: "=?iso-8859-8?q?=E0=A1=BF=A1?=")
+        #expect(result.subject == "à¡¿¡")
+        #expect(result.defects.kinds == [.charsetMismatch])
     }
 }

@@ -56,6 +56,7 @@ import Testing
         let message = readMessage(["From: a@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100", "Subject: \(long)"])
         #expect(message.subject == long)
         #expect(message.defects.kinds == [.headerLineTooLong])
+        #expect(message.defects.first?.field == "Subject")
     }
 
     @Test func messageIDForms() {
@@ -83,5 +84,27 @@ import Testing
 
     @Test func subjectMissingIsNil() {
         #expect(readMessage(["From: a@example.com"]).subject == nil)
+    }
+
+    @Test func oddMessageIDsKeptVerbatim() {
+        let message = readMessage([
+            "From: a@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100",
+            "Message-ID:\r\n <a b@example.com>",
+            "In-Reply-To: <\"quoted local\"@example.com>",
+        ])
+        #expect(message.messageID == "<a b@example.com>")
+        #expect(message.inReplyTo == ["<\"quoted local\"@example.com>"])
+        #expect(message.defects.map(\.field) == ["Message-ID"])
+        #expect(message.defects.kinds == [.invalidMessageID])
+    }
+
+    @Test func secondMessageIDReported() {
+        let message = readMessage([
+            "From: a@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100",
+            "Message-ID: <one@example.com> <two@example.com>",
+        ])
+        #expect(message.messageID == "<one@example.com>")
+        #expect(message.defects.kinds == [.invalidMessageID])
+        #expect(message.defects.first?.fragment == "<two@example.com>")
     }
 }
