@@ -33,7 +33,8 @@ public struct MailMessage: Sendable {
 
     /// The attachments in document order, including those inside attached messages.
     public let attachments: [Attachment]
-    /// The first characters (at most 300) of the body text; see `PreviewText` for which part is used.
+    /// The first characters (at most 300) of the body text; see `bodyText(maximumBytes:)` for which
+    /// part is used.
     public let previewText: String
     /// The faults found in the input, in the order they were found.
     public let defects: [MailDefect]
@@ -111,6 +112,28 @@ public struct MailMessage: Sendable {
         self.tree = tree
         self.depthLimit = depthLimit
         self.defects = defects.defects
+    }
+
+    /// How many bytes of decoded text `bodyText(maximumBytes:)` returns by default: 256 KiB.
+    public static let defaultBodyTextByteLimit = 256 * 1024
+
+    /// Returns the body text for search: the part the preview comes from (the first text/plain body
+    /// part, else the first text/html body part with markup removed), decoded, with each run of
+    /// white space made one space.
+    ///
+    /// The body is read again on each call. Faults it finds are not added to `defects`, because
+    /// reading the preview has reported them already.
+    ///
+    /// - Parameters:
+    ///   - maximumBytes: the most UTF-8 bytes returned; the text is cut before the first character
+    ///     that does not fit. At most as many decoded bytes of the part are read.
+    /// - Returns: the text, or an empty text when the message has no text body part.
+    public func bodyText(maximumBytes: Int = MailMessage.defaultBodyTextByteLimit) -> String {
+        guard maximumBytes > 0, let part = BodyText.sourcePart(in: tree) else { return "" }
+
+        var ignoredDefects = DefectList()
+        let text = BodyText.text(of: part, in: tree, byteLimit: maximumBytes, htmlScalarLimit: maximumBytes, defects: &ignoredDefects)
+        return BodyText.collapsed(text, maximumUTF8Count: maximumBytes)
     }
 
     /// Returns the unfolded values of every header field with this name (compared ignoring case), in
