@@ -4,6 +4,8 @@ public struct MailDefect: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// A line in the header section was neither a field nor a folded continuation.
         case invalidHeaderLine
+        /// A header line ended with a CR that no LF follows; the CR was read as a line end.
+        case bareCarriageReturn
         /// A header line was longer than the 998 octets RFC 5322 allows; it was read in full.
         case headerLineTooLong
         /// A header field held bytes that are not UTF-8; they were read as windows-1252.

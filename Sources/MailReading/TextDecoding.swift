@@ -8,7 +8,7 @@ enum TextDecoding {
     /// Decodes bytes in `charset`.
     ///
     /// - Returns: the text, or nil when the bytes are not valid in the charset. That is invalid UTF-8,
-    ///   an 8-bit byte in US-ASCII, or a byte the single-byte charset leaves undefined.
+    ///   an 8-bit byte in US-ASCII, invalid UTF-16, or a byte the single-byte charset leaves undefined.
     static func decode(_ bytes: ArraySlice<UInt8>, as charset: Charset) -> String? {
         switch charset {
         case .utf8:
@@ -17,6 +17,9 @@ enum TextDecoding {
             return bytes.allSatisfy({ $0 < 0x80 }) ? String(decoding: bytes, as: UTF8.self) : nil
         case .isoLatin1:
             return decodeSingleByte(bytes) { UInt32($0) }
+        case .utf16(let bigEndian):
+            let decoded = decodeUTF16(bytes, bigEndian: bigEndian)
+            return decoded.isValid ? decoded.text : nil
         case .singleByte(_, let upperHalf):
             return decodeSingleByte(bytes) { byte in
                 let scalar = upperHalf[Int(byte) - 0x80]
@@ -50,6 +53,15 @@ enum TextDecoding {
 
         if let text = decode(bytes, as: charset) {
             return text
+        }
+        if case .utf16(let bigEndian) = charset {
+            // A fallback to UTF-8 or windows-1252 would turn every other byte into a NUL.
+            defects.add(
+                .charsetMismatch,
+                "The text is not valid \(label); invalid code units were replaced by U+FFFD.",
+                field: field
+            )
+            return decodeUTF16(bytes, bigEndian: bigEndian).text
         }
         if String(validating: bytes, as: UTF8.self) == nil, let text = decodeReplacingUndefined(bytes, as: charset) {
             defects.add(
