@@ -56,7 +56,11 @@ enum BodyText {
     private static func decodedText(of part: MIMEPart, in tree: MIMETree, byteLimit: Int, defects: inout DefectList) -> String {
         let decoded = part.transferEncoding.decode(tree.encodedBody(of: part), maximumCount: byteLimit)
         if decoded.hadInvalidInput {
-            defects.add(.invalidTransferEncoding, "A text part holds characters outside its transfer encoding; they were skipped.")
+            defects.add(
+                .invalidTransferEncoding,
+                "A text part holds characters outside its transfer encoding; they were skipped.",
+                part: part.pathText
+            )
         }
 
         var bytes = decoded.bytes[...]
@@ -67,7 +71,7 @@ enum BodyText {
         if label == nil, part.contentType == "text/html" {
             label = HTMLCharset.declared(in: bytes)
         }
-        return TextDecoding.decode(bytes, label: label, field: nil, defects: &defects)
+        return TextDecoding.decode(bytes, label: label, field: nil, part: part.pathText, defects: &defects)
     }
 
     /// Drops a UTF-8 sequence that the byte limit cut short, so that cutting alone does not make

@@ -59,13 +59,17 @@ public struct MailDefect: Sendable, Hashable {
     public let message: String
     /// The header field the fault is in, such as `From`, or nil for faults in the body.
     public let field: String?
+    /// The MIME part path of the body the fault is in, such as `2.1` (see `Attachment.partPath`), or
+    /// nil for faults in a header field or in the structure of a multipart body.
+    public let part: String?
     /// The text the fault is about, as written. It may contain names or addresses, so keep it out of logs.
     public let fragment: String?
 
-    public init(kind: Kind, message: String, field: String? = nil, fragment: String? = nil) {
+    public init(kind: Kind, message: String, field: String? = nil, part: String? = nil, fragment: String? = nil) {
         self.kind = kind
         self.message = message
         self.field = field
+        self.part = part
         self.fragment = fragment
     }
 }

@@ -38,6 +38,9 @@ public struct MailMessage: Sendable {
     public let previewText: String
     /// The faults found in the input, in the order they were found.
     public let defects: [MailDefect]
+    /// For a message from `attachedMessages`, the part path of its message/rfc822 part in the
+    /// outermost message, such as `2` or `2.1`; nil for a message read with `init(bytes:)`.
+    public let partPath: String?
 
     private let tree: MIMETree
     /// The nesting depth the parts of this message may still reach, less than `MIMETree.depthLimit` for
@@ -62,9 +65,15 @@ public struct MailMessage: Sendable {
         )
     }
 
-    private init(ownBytes: [UInt8], envelopeSender: String?, depthLimit: Int, defects startDefects: DefectList = DefectList()) {
+    private init(
+        ownBytes: [UInt8],
+        envelopeSender: String?,
+        depthLimit: Int,
+        path: [Int] = [],
+        defects startDefects: DefectList = DefectList()
+    ) {
         var defects = startDefects
-        let tree = MIMETree(message: ownBytes, depthLimit: depthLimit, defects: &defects)
+        let tree = MIMETree(message: ownBytes, depthLimit: depthLimit, rootPath: path, defects: &defects)
         let fields = tree.parts.first?.headerFields ?? []
 
         var addresses: [AddressField: [MailAddress]] = [:]
@@ -111,6 +120,7 @@ public struct MailMessage: Sendable {
         self.previewText = PreviewText.make(from: tree, defects: &defects)
         self.tree = tree
         self.depthLimit = depthLimit
+        self.partPath = MIMEPart.text(ofPath: path)
         self.defects = defects.defects
     }
 
@@ -157,7 +167,12 @@ public struct MailMessage: Sendable {
             if part.transferEncoding == .base64 || part.transferEncoding == .quotedPrintable {
                 body = part.transferEncoding.decode(body[...]).bytes
             }
-            return MailMessage(ownBytes: body, envelopeSender: nil, depthLimit: max(0, depthLimit - part.depth - 1))
+            return MailMessage(
+                ownBytes: body,
+                envelopeSender: nil,
+                depthLimit: max(0, depthLimit - part.depth - 1),
+                path: part.path
+            )
         }
     }
 
@@ -195,9 +210,20 @@ public struct MailMessage: Sendable {
         tree.parts.filter(\.isAttachment).map { part in
             let size = part.transferEncoding.decodedCount(tree.encodedBody(of: part))
             if size.hadInvalidInput {
-                defects.add(.invalidTransferEncoding, "An attachment holds characters outside its transfer encoding; they were skipped.")
+                defects.add(
+                    .invalidTransferEncoding,
+                    "An attachment holds characters outside its transfer encoding; they were skipped.",
+                    part: part.pathText
+                )
             }
-            return Attachment(filename: part.filename, contentType: part.contentType, size: size.count, nestedIn: part.enclosingMessage)
+            return Attachment(
+                filename: part.filename,
+                contentType: part.contentType,
+                size: size.count,
+                nestedIn: part.enclosingMessage,
+                partPath: part.pathText ?? "",
+                enclosingMessagePath: part.enclosingMessagePath.flatMap(MIMEPart.text(ofPath:))
+            )
         }
     }
 }

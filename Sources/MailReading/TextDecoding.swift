@@ -32,21 +32,24 @@ enum TextDecoding {
     ///
     /// - Parameters:
     ///   - field: the header field the bytes come from, for the defect; nil for a body part.
+    ///   - part: the part path of the body part the bytes come from, for the defect; nil for a field.
     static func decode(
         _ bytes: ArraySlice<UInt8>,
         label: String?,
         field: String?,
+        part: String? = nil,
         defects: inout DefectList
     ) -> String {
         guard let label, !label.trimmingASCIIWhitespace().isEmpty else {
-            return decodeUndeclared(bytes, field: field, defects: &defects)
+            return decodeUndeclared(bytes, field: field, part: part, defects: &defects)
         }
 
         guard let charset = Charset(label: label) else {
             defects.add(
                 .unknownCharset,
                 "The charset \"\(label)\" is unknown; the text was read as \(fallbackName(bytes)).",
-                field: field
+                field: field,
+                part: part
             )
             return decodeWithFallback(bytes)
         }
@@ -59,7 +62,8 @@ enum TextDecoding {
             defects.add(
                 .charsetMismatch,
                 "The text is not valid \(label); invalid code units were replaced by U+FFFD.",
-                field: field
+                field: field,
+                part: part
             )
             return decodeUTF16(bytes, bigEndian: bigEndian).text
         }
@@ -67,14 +71,16 @@ enum TextDecoding {
             defects.add(
                 .charsetMismatch,
                 "The text holds bytes that \(label) leaves undefined; they were replaced by U+FFFD.",
-                field: field
+                field: field,
+                part: part
             )
             return text
         }
         defects.add(
             .charsetMismatch,
             "The text is not valid \(label); it was read as \(fallbackName(bytes)).",
-            field: field
+            field: field,
+            part: part
         )
         return decodeWithFallback(bytes)
     }
@@ -118,6 +124,7 @@ enum TextDecoding {
     private static func decodeUndeclared(
         _ bytes: ArraySlice<UInt8>,
         field: String?,
+        part: String?,
         defects: inout DefectList
     ) -> String {
         if let text = String(validating: bytes, as: UTF8.self) {
@@ -126,7 +133,8 @@ enum TextDecoding {
         defects.add(
             .charsetMismatch,
             "8-bit text without a declared charset is not UTF-8; it was read as windows-1252.",
-            field: field
+            field: field,
+            part: part
         )
         return decodeWindows1252(bytes)
     }
