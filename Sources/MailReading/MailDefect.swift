@@ -20,6 +20,9 @@ public struct MailDefect: Sendable, Hashable {
         case emptyAddress
         /// An address list entry is not RFC 5322 syntax, but an address was still read from it.
         case malformedAddress
+        /// An address field lists more mailboxes than `AddressListParser.maximumAddressCount` (10,000);
+        /// the rest were not read.
+        case tooManyAddresses
         /// A group has no closing `;`.
         case unterminatedGroup
         /// A quoted string, comment or domain literal is not closed.
