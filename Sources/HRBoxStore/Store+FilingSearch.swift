@@ -90,7 +90,7 @@ extension Store {
             [
                 .integer(ref),
                 .text(mail.subject ?? ""),
-                .text(mail.previewText),
+                .text(mail.bodyText()),
                 .text(participants.joined(separator: "\n")),
                 .text(attachments.joined(separator: "\n")),
             ]

@@ -37,17 +37,23 @@ struct HeaderSection {
         var position = range.lowerBound
 
         while position < range.upperBound {
-            let line = ByteLine(in: bytes, from: position, limit: range.upperBound)
+            let line = ByteLine(in: bytes, from: position, limit: range.upperBound, bareCarriageReturnEndsLine: true)
             if line.isEmpty {
                 return (fields, line.end)
             }
+            if line.endsWithBareCarriageReturn {
+                // Without this, `To: a@example.com<CR>Cc: b@example.org` would read as one address.
+                defects.add(
+                    .bareCarriageReturn,
+                    "A header line ends with a CR that no LF follows; the CR was read as a line end.",
+                    field: nameOfField(holding: line, bytes, fields)
+                )
+            }
             if line.contentCount > lineLengthLimit {
-                // The field a folded line continues, else the field the line starts, if any.
-                let fieldRange = ASCII.isBlank(bytes[line.start]) ? fields.last?.name : fieldName(bytes, line)?.name
                 defects.add(
                     .headerLineTooLong,
                     "A header line is longer than \(lineLengthLimit) octets; it was read in full.",
-                    field: fieldRange.map { String(decoding: bytes[$0], as: UTF8.self) }
+                    field: nameOfField(holding: line, bytes, fields)
                 )
             }
 
@@ -78,6 +84,13 @@ struct HeaderSection {
             position = line.end
         }
         return (fields, range.upperBound)
+    }
+
+    /// Returns the name of the field a folded line continues, else of the field the line starts, or
+    /// nil when the line belongs to no field.
+    private static func nameOfField(holding line: ByteLine, _ bytes: [UInt8], _ fields: [FieldLayout]) -> String? {
+        let nameRange = ASCII.isBlank(bytes[line.start]) ? fields.last?.name : fieldName(bytes, line)?.name
+        return nameRange.map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 
     /// Tells whether a line is the "From " separator line that mbox files put before each message:

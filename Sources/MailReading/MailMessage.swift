@@ -33,10 +33,14 @@ public struct MailMessage: Sendable {
 
     /// The attachments in document order, including those inside attached messages.
     public let attachments: [Attachment]
-    /// The first characters (at most 300) of the body text; see `PreviewText` for which part is used.
+    /// The first characters (at most 300) of the body text; see `bodyText(maximumBytes:)` for which
+    /// part is used.
     public let previewText: String
     /// The faults found in the input, in the order they were found.
     public let defects: [MailDefect]
+    /// For a message from `attachedMessages`, the part path of its message/rfc822 part in the
+    /// outermost message, such as `2` or `2.1`; nil for a message read with `init(bytes:)`.
+    public let partPath: String?
 
     private let tree: MIMETree
     /// The nesting depth the parts of this message may still reach, less than `MIMETree.depthLimit` for
@@ -61,9 +65,15 @@ public struct MailMessage: Sendable {
         )
     }
 
-    private init(ownBytes: [UInt8], envelopeSender: String?, depthLimit: Int, defects startDefects: DefectList = DefectList()) {
+    private init(
+        ownBytes: [UInt8],
+        envelopeSender: String?,
+        depthLimit: Int,
+        path: [Int] = [],
+        defects startDefects: DefectList = DefectList()
+    ) {
         var defects = startDefects
-        let tree = MIMETree(message: ownBytes, depthLimit: depthLimit, defects: &defects)
+        let tree = MIMETree(message: ownBytes, depthLimit: depthLimit, rootPath: path, defects: &defects)
         let fields = tree.parts.first?.headerFields ?? []
 
         var addresses: [AddressField: [MailAddress]] = [:]
@@ -110,7 +120,30 @@ public struct MailMessage: Sendable {
         self.previewText = PreviewText.make(from: tree, defects: &defects)
         self.tree = tree
         self.depthLimit = depthLimit
+        self.partPath = MIMEPart.text(ofPath: path)
         self.defects = defects.defects
+    }
+
+    /// How many bytes of decoded text `bodyText(maximumBytes:)` returns by default: 256 KiB.
+    public static let defaultBodyTextByteLimit = 256 * 1024
+
+    /// Returns the body text for search: the part the preview comes from (the first text/plain body
+    /// part, else the first text/html body part with markup removed), decoded, with each run of
+    /// white space made one space.
+    ///
+    /// The body is read again on each call. Faults it finds are not added to `defects`, because
+    /// reading the preview has reported them already.
+    ///
+    /// - Parameters:
+    ///   - maximumBytes: the most UTF-8 bytes returned; the text is cut before the first character
+    ///     that does not fit. At most as many decoded bytes of the part are read.
+    /// - Returns: the text, or an empty text when the message has no text body part.
+    public func bodyText(maximumBytes: Int = MailMessage.defaultBodyTextByteLimit) -> String {
+        guard maximumBytes > 0, let part = BodyText.sourcePart(in: tree) else { return "" }
+
+        var ignoredDefects = DefectList()
+        let text = BodyText.text(of: part, in: tree, byteLimit: maximumBytes, htmlScalarLimit: maximumBytes, defects: &ignoredDefects)
+        return BodyText.collapsed(text, maximumUTF8Count: maximumBytes)
     }
 
     /// Returns the unfolded values of every header field with this name (compared ignoring case), in
@@ -134,7 +167,12 @@ public struct MailMessage: Sendable {
             if part.transferEncoding == .base64 || part.transferEncoding == .quotedPrintable {
                 body = part.transferEncoding.decode(body[...]).bytes
             }
-            return MailMessage(ownBytes: body, envelopeSender: nil, depthLimit: max(0, depthLimit - part.depth - 1))
+            return MailMessage(
+                ownBytes: body,
+                envelopeSender: nil,
+                depthLimit: max(0, depthLimit - part.depth - 1),
+                path: part.path
+            )
         }
     }
 
@@ -172,9 +210,20 @@ public struct MailMessage: Sendable {
         tree.parts.filter(\.isAttachment).map { part in
             let size = part.transferEncoding.decodedCount(tree.encodedBody(of: part))
             if size.hadInvalidInput {
-                defects.add(.invalidTransferEncoding, "An attachment holds characters outside its transfer encoding; they were skipped.")
+                defects.add(
+                    .invalidTransferEncoding,
+                    "An attachment holds characters outside its transfer encoding; they were skipped.",
+                    part: part.pathText
+                )
             }
-            return Attachment(filename: part.filename, contentType: part.contentType, size: size.count, nestedIn: part.enclosingMessage)
+            return Attachment(
+                filename: part.filename,
+                contentType: part.contentType,
+                size: size.count,
+                nestedIn: part.enclosingMessage,
+                partPath: part.pathText ?? "",
+                enclosingMessagePath: part.enclosingMessagePath.flatMap(MIMEPart.text(ofPath:))
+            )
         }
     }
 }

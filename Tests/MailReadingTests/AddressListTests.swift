@@ -138,4 +138,23 @@ import Testing
     @Test func validDomainLabelsAccepted() {
         #expect(to("d@xn--bcher-kva.example, e@a-b.example").defects.isEmpty)
     }
+
+    @Test func addressCountCapped() {
+        let count = 10_050
+        let addresses = (0..<count).map { "u\($0)@example.com" }.joined(separator: ",\r\n ")
+        let message = readMessage(["From: a@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100", "To: " + addresses])
+        let capped = message.defects.first { $0.kind == .tooManyAddresses }
+
+        #expect(message.to.count == 10_000)
+        #expect(message.to.last?.address == "u9999@example.com")
+        #expect(capped?.field == "To")
+        #expect(message.defects.kinds == [.tooManyAddresses])
+    }
+
+    @Test func addressCountAtCapKept() {
+        let addresses = (0..<10_000).map { "u\($0)@example.com" }.joined(separator: ",\r\n ")
+        let message = readMessage(["From: a@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100", "Cc: " + addresses])
+        #expect(message.cc.count == 10_000)
+        #expect(message.defects.isEmpty)
+    }
 }
