@@ -16,9 +16,9 @@ struct AddAddressHandler: MethodHandler {
                 if outcome.added {
                     try store.recordAudit(
                         .addressAdded, by: actor,
-                        about: AuditSubject(personId: params.personId, details: ["address": params.address]))
+                        about: AuditSubject(personId: params.personId, details: ["address": outcome.address]))
                 }
-                return outcome
+                return (outcome.person, outcome.added)
             }
         }
         context.log.info(added ? "Added an address to person \(person.id)." : "Person \(person.id) had the address already.")
