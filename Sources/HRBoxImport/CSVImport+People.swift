@@ -19,11 +19,11 @@ extension CSVImport {
     /// in hrbox survive the next export, and the department or job title when its cell is empty. A row
     /// that changes nothing is counted as unchanged.
     ///
-    /// With an `actor`, each added person and each address an update adds is recorded in the audit
-    /// trail, in the import's transaction.
-    /// - Parameter actor: Who imports the file, or nil to record nothing, as tests that only prepare a store do.
+    /// Each added person, each changed field of an updated person and each address an update adds is
+    /// recorded in the audit trail, in the import's transaction.
+    /// - Parameter actor: Who imports the file, such as the user's colleague and `hrbox people import`.
     public static func importPeople(
-        from path: String, into store: Store, auditedAs actor: AuditActor? = nil
+        from path: String, into store: Store, auditedAs actor: AuditActor
     ) throws(ImportError) -> ImportSummary {
         try run(path: path, known: peopleColumns, required: ["first_name", "last_name", "status"], into: store) {
             (rows, problems) throws(StoreError) -> ImportSummary in
@@ -49,16 +49,14 @@ extension CSVImport {
         }
     }
 
-    /// Adds the person, or updates `existing`, the person the row stands for; see ``importPeople(from:into:)``.
+    /// Adds the person, or updates `existing`, the person the row stands for; see ``importPeople(from:into:auditedAs:)``.
     private static func storePerson(
-        _ person: NewPerson, updating existing: Person?, into store: Store, auditedAs actor: AuditActor?,
+        _ person: NewPerson, updating existing: Person?, into store: Store, auditedAs actor: AuditActor,
         summary: inout ImportSummary
     ) throws(StoreError) {
         guard let existing else {
             let added = try store.addPerson(person)
-            if let actor {
-                try store.recordAudit(.personAdded, by: actor, about: AuditSubject(personId: added.id))
-            }
+            try store.recordAudit(.personAdded, by: actor, about: .personAdded(added))
             summary.added += 1
             return
         }
@@ -72,17 +70,15 @@ extension CSVImport {
             summary.unchanged += 1
             return
         }
-        try store.updatePerson(id: existing.id, with: merged)
-        if let actor {
-            try recordAddedAddresses(of: merged, to: existing, in: store, by: actor)
+        let updated = try store.updatePerson(id: existing.id, with: merged)
+        if let changes = AuditSubject.personUpdated(from: existing, to: updated) {
+            try store.recordAudit(.personUpdated, by: actor, about: changes)
         }
+        try recordAddedAddresses(of: merged, to: existing, in: store, by: actor)
         summary.updated += 1
     }
 
     /// Records an `addressAdded` event for each address of `merged` that `existing` did not have.
-    ///
-    /// NOTE: A change of name, employee number, department, job title or status is not recorded,
-    /// because the audit trail has no action for it yet.
     private static func recordAddedAddresses(
         of merged: NewPerson, to existing: Person, in store: Store, by actor: AuditActor
     ) throws(StoreError) {

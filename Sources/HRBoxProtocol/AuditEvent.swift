@@ -4,6 +4,8 @@ public enum AuditAction: String, WireEnum {
     case unfiled
     case moved
     case personAdded
+    /// A person's name, main address, employee number, department, job title or status changed.
+    case personUpdated
     case addressAdded
     case addressRemoved
     case caseStarted
@@ -52,5 +54,49 @@ public struct AuditEvent: Codable, Sendable, Equatable, Hashable {
         self.messageRef = messageRef
         self.todoId = todoId
         self.details = details
+    }
+}
+
+extension AuditEvent {
+    private enum CodingKeys: String, CodingKey {
+        case id, recordedAt, colleague, client, action, personId, caseId, messageRef, todoId, details
+    }
+
+    /// Encodes the event with `details` in key order, because a dictionary's own order changes from
+    /// one process to the next and readers of the audit trail compare events as text.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(recordedAt, forKey: .recordedAt)
+        try container.encodeIfPresent(colleague, forKey: .colleague)
+        try container.encodeIfPresent(client, forKey: .client)
+        try container.encode(action, forKey: .action)
+        try container.encodeIfPresent(personId, forKey: .personId)
+        try container.encodeIfPresent(caseId, forKey: .caseId)
+        try container.encodeIfPresent(messageRef, forKey: .messageRef)
+        try container.encodeIfPresent(todoId, forKey: .todoId)
+
+        var detailsContainer = container.nestedContainer(keyedBy: DetailKey.self, forKey: .details)
+        for (key, value) in details.sorted(by: { $0.key < $1.key }) {
+            try detailsContainer.encode(value, forKey: DetailKey(key))
+        }
+    }
+}
+
+/// A key of an audit event's `details`.
+private struct DetailKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+
+    init(_ stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) {
+        nil
     }
 }

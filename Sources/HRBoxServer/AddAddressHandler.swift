@@ -9,15 +9,16 @@ struct AddAddressHandler: MethodHandler {
     func handle(
         _ params: AddAddress.Params, context: ServerContext, request: RequestContext
     ) throws(ResponseError) -> AddAddress.Result {
+        let actor = try context.auditActor()
         let (person, added) = try withStore(context) { (store) throws(StoreError) in
             try store.write { () throws(StoreError) -> (person: Person, added: Bool) in
                 let outcome = try store.addAddress(params.address, personId: params.personId)
                 if outcome.added {
                     try store.recordAudit(
-                        .addressAdded, by: context.auditActor,
-                        about: AuditSubject(personId: params.personId, details: ["address": params.address]))
+                        .addressAdded, by: actor,
+                        about: AuditSubject(personId: params.personId, details: ["address": outcome.address]))
                 }
-                return outcome
+                return (outcome.person, outcome.added)
             }
         }
         context.log.info(added ? "Added an address to person \(person.id)." : "Person \(person.id) had the address already.")

@@ -14,7 +14,7 @@ struct AddCaseHandler: MethodHandler {
             throw .invalidParams("startDate: expected a date as YYYY-MM-DD, found \"\(startDate)\"")
         }
         let title = params.title?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let startedBy = try context.colleague()
+        let actor = try context.auditActor()
 
         let (startedCase, todos) = try withStore(context) { (store) throws(StoreError) -> (Case, [Todo]) in
             try store.write { () throws(StoreError) -> (Case, [Todo]) in
@@ -23,9 +23,9 @@ struct AddCaseHandler: MethodHandler {
                     caseTypeId: params.caseTypeId,
                     title: (title?.isEmpty ?? true) ? nil : title,
                     startDate: startDate,
-                    startedBy: startedBy)
+                    startedBy: actor.colleague)
                 try store.recordAudit(
-                    .caseStarted, by: context.auditActor,
+                    .caseStarted, by: actor,
                     about: AuditSubject(
                         personId: params.personId, caseId: startedCase.id,
                         details: ["caseTypeId": String(params.caseTypeId), "workflowTodos": String(todos.count)]))

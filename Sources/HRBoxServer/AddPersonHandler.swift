@@ -9,10 +9,11 @@ struct AddPersonHandler: MethodHandler {
     func handle(
         _ params: NewPerson, context: ServerContext, request: RequestContext
     ) throws(ResponseError) -> AddPerson.Result {
+        let actor = try context.auditActor()
         let person = try withStore(context) { (store) throws(StoreError) -> Person in
             try store.write { () throws(StoreError) -> Person in
                 let person = try store.addPerson(params)
-                try store.recordAudit(.personAdded, by: context.auditActor, about: AuditSubject(personId: person.id))
+                try store.recordAudit(.personAdded, by: actor, about: .personAdded(person))
                 return person
             }
         }

@@ -19,7 +19,8 @@ struct AddTodoHandler: MethodHandler {
         let message = try params.message.map { (source) throws(ResponseError) in
             try MessageLoader.load(source, context: context)
         }
-        let me = try context.colleague()
+        let actor = try context.auditActor()
+        let me = actor.colleague
 
         let todo = try withStore(context) { (store) throws(StoreError) -> Todo in
             try store.write { () throws(StoreError) -> Todo in
@@ -36,7 +37,7 @@ struct AddTodoHandler: MethodHandler {
                     messageRef: messageRef,
                     createdBy: me)
                 try store.recordAudit(
-                    .todoAdded, by: context.auditActor,
+                    .todoAdded, by: actor,
                     about: AuditSubject(personId: todo.personId, caseId: todo.caseId, messageRef: messageRef, todoId: todo.id))
                 return todo
             }

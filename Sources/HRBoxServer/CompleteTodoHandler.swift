@@ -9,13 +9,14 @@ struct CompleteTodoHandler: MethodHandler {
     func handle(
         _ params: CompleteTodo.Params, context: ServerContext, request: RequestContext
     ) throws(ResponseError) -> CompleteTodo.Result {
-        let me = try context.colleague()
+        let actor = try context.auditActor()
+        let me = actor.colleague
         let completed = try withStore(context) { (store) throws(StoreError) -> CompletedTodo in
             try store.write { () throws(StoreError) -> CompletedTodo in
                 let completed = try store.completeTodo(id: params.todoId, by: me)
                 if !completed.alreadyDone {
                     try store.recordAudit(
-                        .todoDone, by: context.auditActor,
+                        .todoDone, by: actor,
                         about: AuditSubject(
                             personId: completed.todo.personId, caseId: completed.todo.caseId, todoId: params.todoId))
                 }

@@ -9,10 +9,14 @@ struct MoveHandler: MethodHandler {
     func handle(
         _ params: Move.Params, context: ServerContext, request: RequestContext
     ) throws(ResponseError) -> Move.Result {
+        let actor = try context.auditActor()
         let outcome = try withStore(context) { (store) throws(StoreError) -> FilingOutcome in
             try store.write { () throws(StoreError) -> FilingOutcome in
                 let outcome = try store.move(messageRef: params.messageRef, from: params.from, to: params.to)
-                try recordAudit(params, in: store, by: context.auditActor)
+                // A move onto the filing itself changes nothing, and the result's alreadyFiled says so.
+                if params.from != params.to {
+                    try recordAudit(params, in: store, by: actor)
+                }
                 return outcome
             }
         }

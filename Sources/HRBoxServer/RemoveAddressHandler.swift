@@ -9,11 +9,12 @@ struct RemoveAddressHandler: MethodHandler {
     func handle(
         _ params: RemoveAddress.Params, context: ServerContext, request: RequestContext
     ) throws(ResponseError) -> RemoveAddress.Result {
+        let actor = try context.auditActor()
         let person = try withStore(context) { (store) throws(StoreError) -> Person in
             try store.write { () throws(StoreError) -> Person in
                 let person = try store.removeAddress(params.address, personId: params.personId)
                 try store.recordAudit(
-                    .addressRemoved, by: context.auditActor,
+                    .addressRemoved, by: actor,
                     about: AuditSubject(personId: params.personId, details: ["address": params.address]))
                 return person
             }

@@ -9,12 +9,13 @@ struct UnfileHandler: MethodHandler {
     func handle(
         _ params: Unfile.Params, context: ServerContext, request: RequestContext
     ) throws(ResponseError) -> Unfile.Result {
+        let actor = try context.auditActor()
         let deleted = try withStore(context) { (store) throws(StoreError) -> Bool in
             try store.write { () throws(StoreError) -> Bool in
                 let deleted = try store.unfile(
                     messageRef: params.messageRef, from: FilingTarget(personId: params.personId, caseId: params.caseId))
                 try store.recordAudit(
-                    .unfiled, by: context.auditActor,
+                    .unfiled, by: actor,
                     about: AuditSubject(
                         personId: params.personId, caseId: params.caseId, messageRef: params.messageRef,
                         details: ["messageDeleted": String(deleted)]))

@@ -30,7 +30,7 @@ enum SchemaVersion2 {
             recorded_at TEXT NOT NULL,
             colleague TEXT,
             client TEXT,
-            action TEXT NOT NULL CHECK (action IN ('filed', 'unfiled', 'moved', 'personAdded', 'addressAdded',
+            action TEXT NOT NULL CHECK (action IN ('filed', 'unfiled', 'moved', 'personAdded', 'personUpdated', 'addressAdded',
                 'addressRemoved', 'caseStarted', 'todoAdded', 'todoDone')),
             person_id INTEGER,
             case_id INTEGER,

@@ -1,3 +1,4 @@
+import Foundation
 import HRBoxProtocol
 import MailReading
 
@@ -5,13 +6,18 @@ extension Store {
     /// Gives a person one more address, after their others.
     ///
     /// An address the person has already, compared by its lookup key, is left as it is.
-    /// - Returns: The person with their addresses, and whether the address was added.
-    /// - Throws: ``StoreError/invalidValue(field:reason:)`` for text that is no address,
+    /// - Parameter text: A bare addr-spec such as `anna@example.com`, without a display name or angle
+    ///   brackets, within the lengths of RFC 5321: a local part of at most 64 octets and an address of
+    ///   at most 254.
+    /// - Returns: The person with their addresses, the address as stored, and whether it was added.
+    /// - Throws: ``StoreError/invalidValue(field:reason:)`` for text that is no such addr-spec,
     ///   ``StoreError/personNotFound(_:)``, and ``StoreError/addressTaken(address:owner:)`` when it
     ///   belongs to another person.
-    public func addAddress(_ text: String, personId: Int64) throws(StoreError) -> (person: Person, added: Bool) {
-        let address = try Store.parseAddress(text)
-        return try write { () throws(StoreError) -> (person: Person, added: Bool) in
+    public func addAddress(
+        _ text: String, personId: Int64
+    ) throws(StoreError) -> (person: Person, address: String, added: Bool) {
+        let address = try Store.parseAddrSpec(text)
+        return try write { () throws(StoreError) -> (person: Person, address: String, added: Bool) in
             let person = try requirePerson(id: personId)
             let ownerId = try connection.queryFirst(
                 "SELECT person_id FROM addresses WHERE lookup_key = ?",
@@ -21,7 +27,7 @@ extension Store {
                 guard ownerId == personId else {
                     throw .addressTaken(address: address.address, owner: try requirePerson(id: ownerId))
                 }
-                return (person, false)
+                return (person, address.address, false)
             }
 
             let position = try connection.queryFirst(
@@ -35,7 +41,7 @@ extension Store {
                     .text(SearchText.fold(address.address)),
                 ]
             )
-            return (try refreshSearchText(of: person.id), true)
+            return (try refreshSearchText(of: person.id), address.address, true)
         }
     }
 
@@ -70,6 +76,37 @@ extension Store {
             }
             return try refreshSearchText(of: personId)
         }
+    }
+
+    /// Parses a bare addr-spec, rejecting what ``parseAddress(_:)`` would tolerate in a person's
+    /// existing data: a display name, angle brackets, empty domain labels and overlong addresses.
+    private static func parseAddrSpec(_ text: String) throws(StoreError) -> MailAddress {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.contains(where: { $0 == "<" || $0 == ">" || $0.isWhitespace }) {
+            throw .invalidValue(
+                field: "address",
+                reason: "\"\(text)\" is not a bare email address. Give only name@domain, without a display name or <>.")
+        }
+        let address = try parseAddress(trimmed)
+
+        guard let at = address.address.lastIndex(of: "@") else {
+            throw .invalidValue(field: "address", reason: "\"\(text)\" has no domain. Give it as name@domain.")
+        }
+        let localPart = address.address[..<at]
+        let domain = address.address[address.address.index(after: at)...]
+        if domain.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            throw .invalidValue(
+                field: "address", reason: "the domain of \"\(text)\" has an empty label (two dots in a row, or a dot at an end).")
+        }
+        if localPart.utf8.count > 64 {
+            throw .invalidValue(
+                field: "address", reason: "the part before @ has \(localPart.utf8.count) octets; email allows at most 64.")
+        }
+        if address.address.utf8.count > 254 {
+            throw .invalidValue(
+                field: "address", reason: "the address has \(address.address.utf8.count) octets; email allows at most 254.")
+        }
+        return address
     }
 
     private static func parseAddress(_ text: String) throws(StoreError) -> MailAddress {

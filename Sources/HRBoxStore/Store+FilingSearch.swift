@@ -1,3 +1,4 @@
+import Foundation
 import HRBoxProtocol
 import MailReading
 
@@ -7,7 +8,8 @@ public struct FiledSearchHit: Sendable, Equatable {
     public var subject: String?
     /// The Date header as RFC 3339 with the sender's offset; nil when missing or unreadable.
     public var date: String?
-    /// The text around the matched words, which are marked with `[` and `]`.
+    /// The text around the matched words on one line, each line break replaced by " · ". Matches are
+    /// marked with `[` and `]`, or with `⟦` and `⟧` when the text itself contains `[` or `]`.
     public var snippet: String
     /// Every filing of the message, also those of people the search was not limited to.
     public var filings: [Filing]
@@ -20,7 +22,8 @@ extension Store {
     /// Searches the subject, body preview, participants and attachment names of filed messages.
     ///
     /// Each word of `query` must match the start of a word in the message, ignoring letter case and
-    /// diacritics, so "vertr" finds "Vertrag" and "muller" finds "Müller". The words are quoted before
+    /// diacritics, so "vertr" finds "Vertrag" and "muller" finds "Müller". "ß" and "ss" match each
+    /// other, so "Weissmuller" finds "Weißmüller". The words are quoted before
     /// they reach FTS5, so no query is read as FTS5 syntax. Hits are ranked by FTS5's bm25, best first.
     /// - Parameters:
     ///   - personId: Only messages filed for this person; nil for everyone.
@@ -52,7 +55,7 @@ extension Store {
                     messageRef: row.ref,
                     subject: row.subject,
                     date: row.date,
-                    snippet: row.snippet,
+                    snippet: Store.oneLineSnippet(row.snippet),
                     filings: try filings(sha256: sha256)
                 ))
             }
@@ -64,12 +67,64 @@ extension Store {
     ///
     /// Each word becomes a quoted string with its quotes doubled, followed by `*`, so that operators,
     /// column filters and brackets in the user's text are searched for as text instead of parsed.
+    ///
+    /// FTS5's unicode61 tokenizer keeps "ß" as a letter of its own, so a word that contains "ß" or
+    /// "ss" becomes an OR of its spellings with either, as in `("weissmuller"* OR "weißmuller"*)`.
+    /// The words are joined by an explicit AND, because FTS5 rejects an implicit AND before "(".
     static func matchExpression(for query: String) -> String? {
         let words = query.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).filter { !$0.isEmpty }
         guard !words.isEmpty else {
             return nil
         }
-        return words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }.joined(separator: " ")
+        return words.map { word in
+            let spellings = sharpSSpellings(of: word.lowercased()).map {
+                "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
+            }
+            return spellings.count == 1 ? spellings[0] : "(" + spellings.joined(separator: " OR ") + ")"
+        }.joined(separator: " AND ")
+    }
+
+    /// Returns the spellings of a lowercased word with each "ß" or "ss" written either way, the
+    /// word's "ss" spelling first. Words with more than 3 of them get only the all-"ss" and all-"ß"
+    /// spellings, so that a query stays small.
+    static func sharpSSpellings(of word: String) -> [String] {
+        let pieces = word.replacingOccurrences(of: "ß", with: "ss").components(separatedBy: "ss")
+        let joints = pieces.count - 1
+        guard joints > 0 else {
+            return [word]
+        }
+        guard joints <= 3 else {
+            return [pieces.joined(separator: "ss"), pieces.joined(separator: "ß")]
+        }
+
+        var spellings: [String] = []
+        for choice in 0..<(1 << joints) {
+            var spelling = pieces[0]
+            for joint in 0..<joints {
+                spelling += (choice >> joint) & 1 == 0 ? "ss" : "ß"
+                spelling += pieces[joint + 1]
+            }
+            spellings.append(spelling)
+        }
+        return spellings
+    }
+
+    /// Puts a snippet on one line and picks match markers that the text cannot be confused with.
+    ///
+    /// FTS5 marks matches with U+E000 and U+E001, characters of Unicode's private use area.
+    static func oneLineSnippet(_ marked: String) -> String {
+        var lines: [Substring] = []
+        for line in marked.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty {
+                lines.append(Substring(trimmed))
+            }
+        }
+        let text = lines.joined(separator: " · ")
+        let hasBrackets = text.contains("[") || text.contains("]")
+        return text
+            .replacingOccurrences(of: "\u{E000}", with: hasBrackets ? "⟦" : "[")
+            .replacingOccurrences(of: "\u{E001}", with: hasBrackets ? "⟧" : "]")
     }
 
     /// Adds a newly stored message to the search index, inside the caller's transaction.
@@ -108,7 +163,7 @@ extension Store {
         let values: [SQLValue] = [.text(match)] + (personId.map { [.integer($0)] } ?? []) + [SQLValue(limit)]
         return try connection.query(
             """
-            SELECT m.id, m.subject, m.date, snippet(message_search, -1, '[', ']', '…', 12)
+            SELECT m.id, m.subject, m.date, snippet(message_search, -1, char(57344), char(57345), '…', 12)
             FROM message_search
             JOIN messages m ON m.id = message_search.rowid
             WHERE message_search MATCH ? AND EXISTS (SELECT 1 FROM filings f WHERE \(filed))

@@ -54,6 +54,8 @@ struct AuditEventLine {
             return "moved"
         case .personAdded:
             return "person added"
+        case .personUpdated:
+            return "person updated"
         case .addressAdded:
             return "address added"
         case .addressRemoved:

@@ -239,4 +239,20 @@ struct AuditSearchTests {
         let filed = try runHRBox(["search", "interview", "--store", session.store])
         #expect(filed.text.hasPrefix("message \(session.invitationRef)  "), "\(filed.text)")
     }
+
+    @Test("search takes several words, a person and a limit")
+    func searchWordsAndPerson() throws {
+        let folder = try TemporaryFolder()
+        let session = try Self.fileThroughServe(in: folder)
+
+        let both = try runHRBox(
+            ["search", "extra", "shifts", "--person", "#\(session.tobias.id)", "--limit", "1", "--store", session.store])
+        let other = try runHRBox(["search", "extra", "shifts", "--person", "#\(session.lena.id)", "--store", session.store])
+
+        #expect(both.status == 0, "stderr: \(both.standardError)")
+        #expect(both.text.hasPrefix("message \(session.overtimeRef)  "), "\(both.text)")
+        #expect(both.text.contains("[extra] [shifts]"), "\(both.text)")
+        #expect(other.status == 0, "stderr: \(other.standardError)")
+        #expect(other.text == "No message filed for Lena Novak (#\(session.lena.id)) matches \"extra shifts\".\n")
+    }
 }

@@ -21,11 +21,46 @@ import Testing
         #expect(event.colleague == "mkeller")
     }
 
+    @Test func auditRecordsStoredAddress() throws {
+        let harness = try ServerHarness()
+        try harness.importTeam()
+        let lena = try harness.person("lena.novak@example.org")
+
+        let result = try harness.call(AddAddress.self, AddAddress.Params(personId: lena.id, address: "  lena@novak.example\n"))
+
+        #expect(result.person.addresses.last == "lena@novak.example")
+        let event = try #require(try harness.store.auditEvents(personId: lena.id, limit: 1).first)
+        #expect(event.details["address"] == "lena@novak.example")
+    }
+
+    @Test func addRejectsAllButAddrSpec() throws {
+        let harness = try ServerHarness()
+        try harness.importTeam()
+        let lena = try harness.person("lena.novak@example.org")
+        let longLocalPart = String(repeating: "l", count: 65) + "@novak.example"
+        let longAddress = "lena@" + String(repeating: "n", count: 60) + "." + String(repeating: "o", count: 60) + "."
+            + String(repeating: "v", count: 60) + "." + String(repeating: "a", count: 60) + ".example"
+        let invalid = [
+            "Lena Novak <lena@novak.example>", "<lena@novak.example>", "lena@novak..example", "lena@.novak.example",
+            "lena@novak.example.", longLocalPart, longAddress,
+        ]
+
+        for address in invalid {
+            let error = try harness.failure(AddAddress.self, AddAddress.Params(personId: lena.id, address: address))
+            #expect(error.code == ResponseError.Code.invalidParams, "\(address)")
+            #expect(error.message.hasPrefix("Invalid params: address: "), "\(address): \(error.message)")
+        }
+        #expect(try harness.store.person(id: lena.id)?.addresses == ["lena.novak@example.org"])
+        #expect(try harness.call(AddAddress.self, AddAddress.Params(
+            personId: lena.id, address: String(repeating: "l", count: 64) + "@novak.example")).added)
+    }
+
     @Test func takenAddressNamesOwner() throws {
         let harness = try ServerHarness()
         try harness.importTeam()
         let lena = try harness.person("lena.novak@example.org")
         let tobias = try harness.person("tobias.brandt@northwind.example")
+        let eventsBefore = try harness.store.auditEvents(personId: nil, limit: 100)
 
         let error = try harness.failure(
             AddAddress.self, AddAddress.Params(personId: lena.id, address: "Tobias.Brandt@northwind.example"))
@@ -33,7 +68,7 @@ import Testing
         #expect(error.code == HRBoxErrorCode.addressTaken)
         #expect(error.message.contains("Tobias Brandt"))
         #expect(error.data?["personId"] == JSONValue(Int(tobias.id)))
-        #expect(try harness.store.auditEvents(personId: nil, limit: 5).isEmpty)
+        #expect(try harness.store.auditEvents(personId: nil, limit: 100) == eventsBefore)
     }
 
     @Test func removeMainPromotesNext() throws {

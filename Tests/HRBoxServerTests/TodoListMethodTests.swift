@@ -40,7 +40,7 @@ import Testing
         #expect(second.doneAt == first.doneAt)
         #expect(try harness.call(Todos.self, Todos.Params(assignee: "me")).todos.isEmpty)
         #expect(try harness.call(Todos.self, Todos.Params(assignee: "me", status: .done)).todos.map(\.id) == [todo.id])
-        let actions = try harness.store.auditEvents(personId: nil, limit: 5).map(\.action)
+        let actions = try harness.store.auditEvents(personId: nil, limit: 2).map(\.action)
         #expect(actions == [.todoDone, .todoAdded])
     }
 

@@ -36,6 +36,36 @@ import Testing
         #expect(try fixture.store.searchFiled("muller absent", personId: nil, limit: 10).isEmpty)
     }
 
+    @Test func sharpSMatchesDoubleS() throws {
+        let fixture = try StoreFixture()
+        let anna = try fixture.addPerson("Anna", "Schmidt")
+        let message = fixture.message(MailText.message(subject: "Zeugnis Weißmüller", body: "Grüße aus Gießen"))
+        _ = try fixture.store.file(message, targets: [FilingTarget(personId: anna.id)], filedBy: nil)
+
+        let folded = try fixture.store.searchFiled("Weissmuller", personId: nil, limit: 10)
+
+        #expect(folded.count == 1)
+        #expect(folded.first?.snippet.contains("[Weißmüller]") == true)
+        #expect(try fixture.store.searchFiled("WEISSMÜLLER", personId: nil, limit: 10).count == 1)
+        #expect(try fixture.store.searchFiled("weißmüller", personId: nil, limit: 10).count == 1)
+        #expect(try fixture.store.searchFiled("giessen grusse", personId: nil, limit: 10).count == 1)
+    }
+
+    @Test func snippetOnOneLine() throws {
+        let fixture = try StoreFixture()
+        let anna = try fixture.addPerson("Anna", "Schmidt")
+        let plain = fixture.message(MailText.message(subject: "One", body: "Hello", from: "Jörg Müller <joerg@example.com>"))
+        let bracketed = fixture.message(MailText.message(subject: "Two", body: "Hello", from: "Ute [HR] <ute@example.com>"))
+        _ = try fixture.store.file(plain, targets: [FilingTarget(personId: anna.id)], filedBy: nil)
+        _ = try fixture.store.file(bracketed, targets: [FilingTarget(personId: anna.id)], filedBy: nil)
+
+        let jorg = try #require(try fixture.store.searchFiled("jorg", personId: nil, limit: 10).first)
+        let ute = try #require(try fixture.store.searchFiled("ute", personId: nil, limit: 10).first)
+
+        #expect(jorg.snippet == "[Jörg] Müller · joerg@example.com · HR · hr@example.org")
+        #expect(ute.snippet == "⟦Ute⟧ [HR] · ⟦ute⟧@example.com · HR · hr@example.org")
+    }
+
     @Test func syntaxIsSearchedAsText() throws {
         let fixture = try StoreFixture()
         let anna = try fixture.addPerson("Anna", "Schmidt")
