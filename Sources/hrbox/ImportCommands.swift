@@ -34,7 +34,7 @@ struct PeopleImportCommand: CSVImportCommand {
     static let words = ["people", "import"]
     static let summary = "Import people from a CSV file (all rows or none)."
     static let usage = """
-        Usage: hrbox people import FILE.csv [--store PATH]
+        Usage: hrbox people import FILE.csv [--store PATH] [--config PATH]
 
         Columns (a header row names them, in any order):
           first_name, last_name   required columns; each row needs at least one of the two names
@@ -47,8 +47,8 @@ struct PeopleImportCommand: CSVImportCommand {
         when that person has no number and the same names. Other rows add a person. An update keeps
         the person's other addresses, and what an empty department or job_title cell leaves out.
         A bad row stores nothing at all; the error names the file, line and field.
-        The audit trail records each person added and each address an update adds, with the
-        colleague of the configuration file.
+        The audit trail records each person added, what each update changed and each address it
+        adds, with the colleague of the configuration file.
 
         Options:
         \(Locations.usage)
