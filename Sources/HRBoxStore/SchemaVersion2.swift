@@ -16,8 +16,8 @@ enum SchemaVersion2 {
         //   colleague    the id of the colleague who made it; NULL when the user names no colleague
         //   client       the client's name from initialize, or the command such as 'hrbox people import';
         //                NULL when unknown
-        //   action       what changed: 'filed', 'unfiled', 'moved', 'personAdded', 'addressAdded',
-        //                'addressRemoved', 'caseStarted', 'todoAdded' or 'todoDone'
+        //   action       what changed: 'filed', 'unfiled', 'moved', 'personAdded', 'personUpdated',
+        //                'addressAdded', 'addressRemoved', 'caseStarted', 'todoAdded' or 'todoDone'
         //   person_id    the person whose personnel file changed; NULL for none
         //   case_id      the case concerned; NULL for none
         //   message_ref  the stored message concerned (messages.id); NULL for none
@@ -56,7 +56,7 @@ enum SchemaVersion2 {
     /// the message's bytes as MailReading reads them; ``Store/indexMessage(ref:bytes:)`` fills it.
     /// unicode61 with remove_diacritics 2 folds letter case and diacritics, so "muller" finds "Müller".
     ///   subject       the decoded Subject
-    ///   body          the preview text: the first 300 characters of the body text
+    ///   body          the body text, up to its first 256 KiB (MailMessage.bodyText)
     ///   participants  the names and addr-specs of From, Sender, Reply-To, To, Cc and Bcc, one per line
     ///   attachments   the file names of the attachments, one per line
     static let searchIndexStatements = [
