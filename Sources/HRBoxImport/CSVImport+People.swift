@@ -18,7 +18,13 @@ extension CSVImport {
     /// An update keeps what the row leaves out: the person's other addresses, so that addresses added
     /// in hrbox survive the next export, and the department or job title when its cell is empty. A row
     /// that changes nothing is counted as unchanged.
-    public static func importPeople(from path: String, into store: Store) throws(ImportError) -> ImportSummary {
+    ///
+    /// Each added person, each changed field of an updated person and each address an update adds is
+    /// recorded in the audit trail, in the import's transaction.
+    /// - Parameter actor: Who imports the file, such as the user's colleague and `hrbox people import`.
+    public static func importPeople(
+        from path: String, into store: Store, auditedAs actor: AuditActor
+    ) throws(ImportError) -> ImportSummary {
         try run(path: path, known: peopleColumns, required: ["first_name", "last_name", "status"], into: store) {
             (rows, problems) throws(StoreError) -> ImportSummary in
             var summary = ImportSummary()
@@ -34,7 +40,7 @@ extension CSVImport {
                         problems.add(line: row.line, field: "employee_number", renamingBothNames(existing, to: person))
                         continue
                     }
-                    try storePerson(person, updating: existing, into: store, summary: &summary)
+                    try storePerson(person, updating: existing, into: store, auditedAs: actor, summary: &summary)
                 } catch {
                     try record(error, line: row.line, fields: storeFieldColumns, in: &problems)
                 }
@@ -43,12 +49,14 @@ extension CSVImport {
         }
     }
 
-    /// Adds the person, or updates `existing`, the person the row stands for; see ``importPeople(from:into:)``.
+    /// Adds the person, or updates `existing`, the person the row stands for; see ``importPeople(from:into:auditedAs:)``.
     private static func storePerson(
-        _ person: NewPerson, updating existing: Person?, into store: Store, summary: inout ImportSummary
+        _ person: NewPerson, updating existing: Person?, into store: Store, auditedAs actor: AuditActor,
+        summary: inout ImportSummary
     ) throws(StoreError) {
         guard let existing else {
-            _ = try store.addPerson(person)
+            let added = try store.addPerson(person)
+            try store.recordAudit(.personAdded, by: actor, about: .personAdded(added))
             summary.added += 1
             return
         }
@@ -62,8 +70,23 @@ extension CSVImport {
             summary.unchanged += 1
             return
         }
-        try store.updatePerson(id: existing.id, with: merged)
+        let updated = try store.updatePerson(id: existing.id, with: merged)
+        if let changes = AuditSubject.personUpdated(from: existing, to: updated) {
+            try store.recordAudit(.personUpdated, by: actor, about: changes)
+        }
+        try recordAddedAddresses(of: merged, to: existing, in: store, by: actor)
         summary.updated += 1
+    }
+
+    /// Records an `addressAdded` event for each address of `merged` that `existing` did not have.
+    private static func recordAddedAddresses(
+        of merged: NewPerson, to existing: Person, in store: Store, by actor: AuditActor
+    ) throws(StoreError) {
+        let existingKeys = Set(existing.addresses.map(AddressKey.lookupKey(for:)))
+        for address in merged.addresses where !existingKeys.contains(AddressKey.lookupKey(for: address)) {
+            try store.recordAudit(
+                .addressAdded, by: actor, about: AuditSubject(personId: existing.id, details: ["address": address]))
+        }
     }
 
     private static func matchingPerson(_ person: NewPerson, in store: Store) throws(StoreError) -> Person? {

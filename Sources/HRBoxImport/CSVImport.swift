@@ -92,7 +92,8 @@ public enum CSVImport {
             problems.add(line: line, field: "employee_number", "\(number) belongs to \(owner.fullName) (person \(owner.id)) already. Check the number.")
         case .colleagueNotFound(let id):
             problems.add(line: line, field: "assignee", "no colleague has the id \"\(id)\". Add them to colleagues.csv and import it first.")
-        case .personNotFound, .caseNotFound, .caseTypeNotFound, .messageNotFound:
+        case .personNotFound, .caseNotFound, .caseTypeNotFound, .messageNotFound, .addressNotFound, .filingNotFound,
+            .todoNotFound:
             problems.add(line: line, field: nil, error.description)
         case .newerSchema, .unreadableValue, .fileSystem, .sqlite, .rollbackFailed, .postgresql, .uniqueViolation,
             .writeConflict, .connectionFailed:

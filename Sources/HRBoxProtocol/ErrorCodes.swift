@@ -21,4 +21,11 @@ public enum HRBoxErrorCode {
     public static let storeUnavailable = -32016
     /// The employee number belongs to another person. `data`: `{"employeeNumber", "personId", "personName"}`.
     public static let employeeNumberTaken = -32017
+    /// The message is not filed for the person under the case. `data`: `{"messageRef", "personId"}`, and
+    /// `{"caseId"}` when the request named a case.
+    public static let filingNotFound = -32018
+    /// No to-do has the given id. `data`: `{"todoId"}`.
+    public static let todoNotFound = -32019
+    /// The person has no such address. `data`: `{"address", "personId"}`.
+    public static let addressNotFound = -32020
 }

@@ -34,6 +34,14 @@ public enum HRBoxMethods {
         Colleagues.self,
         AddTodo.self,
         PersonnelFile.self,
+        AddAddress.self,
+        RemoveAddress.self,
+        Unfile.self,
+        Move.self,
+        Todos.self,
+        CompleteTodo.self,
+        SearchFiled.self,
+        Audit.self,
     ]
 
     public static var names: [String] { all.map { $0.name } }

@@ -14,15 +14,23 @@ struct AddCaseHandler: MethodHandler {
             throw .invalidParams("startDate: expected a date as YYYY-MM-DD, found \"\(startDate)\"")
         }
         let title = params.title?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let startedBy = try context.colleague()
+        let actor = try context.auditActor()
 
-        let (startedCase, todos) = try withStore(context) { (store) throws(StoreError) in
-            try store.startCase(
-                personId: params.personId,
-                caseTypeId: params.caseTypeId,
-                title: (title?.isEmpty ?? true) ? nil : title,
-                startDate: startDate,
-                startedBy: startedBy)
+        let (startedCase, todos) = try withStore(context) { (store) throws(StoreError) -> (Case, [Todo]) in
+            try store.write { () throws(StoreError) -> (Case, [Todo]) in
+                let (startedCase, todos) = try store.startCase(
+                    personId: params.personId,
+                    caseTypeId: params.caseTypeId,
+                    title: (title?.isEmpty ?? true) ? nil : title,
+                    startDate: startDate,
+                    startedBy: actor.colleague)
+                try store.recordAudit(
+                    .caseStarted, by: actor,
+                    about: AuditSubject(
+                        personId: params.personId, caseId: startedCase.id,
+                        details: ["caseTypeId": String(params.caseTypeId), "workflowTodos": String(todos.count)]))
+                return (startedCase, todos)
+            }
         }
         context.log.info("Started case \(startedCase.id) with \(todos.count) to-do(s) from its workflow.")
         return AddCase.Result(case: startedCase, todos: todos)

@@ -19,14 +19,15 @@ struct AddTodoHandler: MethodHandler {
         let message = try params.message.map { (source) throws(ResponseError) in
             try MessageLoader.load(source, context: context)
         }
-        let me = try context.colleague()
+        let actor = try context.auditActor()
+        let me = actor.colleague
 
         let todo = try withStore(context) { (store) throws(StoreError) -> Todo in
             try store.write { () throws(StoreError) -> Todo in
                 let messageRef = try message.map { (message) throws(StoreError) in
                     try store.keepMessage(message.record)
                 }
-                return try store.addTodo(
+                let todo = try store.addTodo(
                     title: title,
                     due: params.due,
                     assignee: params.assignee ?? me,
@@ -35,6 +36,10 @@ struct AddTodoHandler: MethodHandler {
                     caseId: params.caseId,
                     messageRef: messageRef,
                     createdBy: me)
+                try store.recordAudit(
+                    .todoAdded, by: actor,
+                    about: AuditSubject(personId: todo.personId, caseId: todo.caseId, messageRef: messageRef, todoId: todo.id))
+                return todo
             }
         }
         context.log.info("Added to-do \(todo.id).")

@@ -48,7 +48,8 @@ enum DomainError {
         case .employeeNumberTaken(let number, let owner):
             return ResponseError(
                 code: HRBoxErrorCode.employeeNumberTaken,
-                message: "The employee number \(number) belongs to \(owner.fullName) (person \(owner.id)) already.",
+                message: "The employee number \(number) belongs to \(owner.fullName) (person \(owner.id)) already. "
+                    + "Choose that person instead, or check the number.",
                 data: encodeData(
                     OwnerData(address: nil, employeeNumber: number, personId: owner.id, personName: owner.fullName)))
         case .caseNotFound(let caseId, let personId):
@@ -67,6 +68,23 @@ enum DomainError {
                 code: HRBoxErrorCode.colleagueNotFound,
                 message: "No colleague has the id \"\(colleague)\". List them with hrbox/colleagues.",
                 data: encodeData(ColleagueNotFoundData(colleague: colleague)))
+        case .filingNotFound(let messageRef, let personId, let caseId):
+            let under = caseId.map { "under case \($0)" } ?? "without a case"
+            return ResponseError(
+                code: HRBoxErrorCode.filingNotFound,
+                message: "Message \(messageRef) is not filed for person \(personId) \(under). "
+                    + "List the message's filings with hrbox/lookup and pick one of them.",
+                data: encodeData(FilingNotFoundData(messageRef: messageRef, personId: personId, caseId: caseId)))
+        case .todoNotFound(let todoId):
+            return ResponseError(
+                code: HRBoxErrorCode.todoNotFound,
+                message: "No to-do has the id \(todoId). List the to-dos with hrbox/todos.",
+                data: encodeData(TodoNotFoundData(todoId: todoId)))
+        case .addressNotFound(let address, let personId):
+            return ResponseError(
+                code: HRBoxErrorCode.addressNotFound,
+                message: "Person \(personId) has no address \(address). The person's addresses are in hrbox/personnelFile.",
+                data: encodeData(AddressNotFoundData(address: address, personId: personId)))
         case .invalidValue(let field, let reason):
             return .invalidParams("\(field): \(reason)")
         default:
@@ -135,4 +153,19 @@ private struct CaseTypeNotFoundData: Encodable {
 
 private struct ColleagueNotFoundData: Encodable {
     var colleague: String
+}
+
+private struct FilingNotFoundData: Encodable {
+    var messageRef: Int64
+    var personId: Int64
+    var caseId: Int64?
+}
+
+private struct TodoNotFoundData: Encodable {
+    var todoId: Int64
+}
+
+private struct AddressNotFoundData: Encodable {
+    var address: String
+    var personId: Int64
 }

@@ -42,6 +42,14 @@ public final class HRBoxServer: JSONRPCHandler, @unchecked Sendable {
             MethodRoute(ColleaguesHandler()),
             MethodRoute(AddTodoHandler()),
             MethodRoute(PersonnelFileHandler()),
+            MethodRoute(AddAddressHandler()),
+            MethodRoute(RemoveAddressHandler()),
+            MethodRoute(UnfileHandler()),
+            MethodRoute(MoveHandler()),
+            MethodRoute(TodosHandler()),
+            MethodRoute(CompleteTodoHandler()),
+            MethodRoute(SearchFiledHandler()),
+            MethodRoute(AuditHandler()),
         ]
         routes = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
         assert(Set(routes.keys) == Set(HRBoxMethods.names), "every method of the registry needs a handler")

@@ -13,7 +13,7 @@ final class ServerContext {
     let maxMessageBytes: Int
     let clock: @Sendable () -> Date
     let log: Logger
-    /// The name the client gave in `initialize`, for the log.
+    /// The name the client gave in `initialize`, for the log and the audit trail.
     var clientName: String?
 
     private var openedStore: HRBoxStore.Store?

@@ -18,10 +18,10 @@ struct StoreMessageHandler: MethodHandler {
         request.beginProgress(title: "Filing a message", message: "Reading the message", percentage: 0)
         let message = try MessageLoader.load(params.message, context: context)
         try request.checkCancellation()
-        let filedBy = try context.colleague()
+        let actor = try context.auditActor()
 
         let (messageRef, outcomes) = try file(
-            message.record, for: params.targets, filedBy: filedBy, context: context, request: request)
+            message.record, for: params.targets, by: actor, context: context, request: request)
         request.reportProgress(message: "Filed", percentage: 100)
         let newFilings = outcomes.filter { !$0.alreadyFiled }.count
         context.log.info(
@@ -34,7 +34,7 @@ struct StoreMessageHandler: MethodHandler {
     private func file(
         _ record: MessageRecord,
         for targets: [FilingTarget],
-        filedBy: String?,
+        by actor: AuditActor,
         context: ServerContext,
         request: RequestContext
     ) throws(ResponseError) -> (messageRef: Int64, outcomes: [FilingOutcome]) {
@@ -49,9 +49,14 @@ struct StoreMessageHandler: MethodHandler {
                         message: "Filing for person \(position + 1) of \(targets.count)",
                         percentage: 10 + 80 * position / targets.count)
                     // Inside the outer transaction each call is a savepoint, and the message's bytes are stored once.
-                    let filed = try store.file(record, targets: [target], filedBy: filedBy)
+                    let filed = try store.file(record, targets: [target], filedBy: actor.colleague)
                     messageRef = filed.messageRef
                     outcomes += filed.outcomes
+                    if filed.outcomes.contains(where: { !$0.alreadyFiled }) {
+                        try store.recordAudit(
+                            .filed, by: actor,
+                            about: AuditSubject(personId: target.personId, caseId: target.caseId, messageRef: messageRef))
+                    }
                 }
                 try request.checkCancellation()
                 return (messageRef, outcomes)

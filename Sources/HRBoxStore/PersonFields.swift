@@ -21,10 +21,10 @@ struct PersonFields {
         }
 
         addresses = []
-        for text in person.addresses {
+        for (index, text) in person.addresses.enumerated() {
             guard let address = AddressKey.parseSingle(text) else {
                 throw .invalidValue(
-                    field: "addresses",
+                    field: "addresses[\(index)]",
                     reason: "\"\(text)\" is not an email address. Give it as name@domain."
                 )
             }

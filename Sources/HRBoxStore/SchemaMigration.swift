@@ -7,6 +7,8 @@ struct SchemaMigration: Sendable {
     let version: Int
     let sqlite: [String]
     let postgresql: [String]
+    /// Work after the statements that SQL alone cannot do, such as reading stored messages; nil for none.
+    var backfill: (@Sendable (Store) throws(StoreError) -> Void)? = nil
 
     func statements(for dialect: SQLDialect) -> [String] {
         switch dialect {
@@ -20,5 +22,11 @@ struct SchemaMigration: Sendable {
     /// Every step, in order of version; version 1 creates the tables of a new store.
     static let all = [
         SchemaMigration(version: 1, sqlite: SQLiteSchema.version1, postgresql: PostgreSQLSchema.version1),
+        SchemaMigration(
+            version: 2,
+            sqlite: SchemaVersion2.statements + SchemaVersion2.searchIndexStatements,
+            postgresql: SchemaVersion2.postgresqlStatements,
+            backfill: { store throws(StoreError) in try store.indexStoredMessages() }
+        ),
     ]
 }

@@ -22,7 +22,7 @@ extension Store {
     /// Inserts the message unless a message with the same SHA-256 is stored, inside the caller's transaction.
     /// - Returns: The reference of the message with these bytes.
     func storeMessage(_ message: MessageRecord, sha256: String) throws(StoreError) -> Int64 {
-        try connection.execute(
+        let inserted = try connection.execute(
             """
             INSERT INTO messages (sha256, raw, size, message_id, subject, date, sort_instant, stored_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -42,6 +42,9 @@ extension Store {
         let ref = try connection.queryFirst("SELECT id FROM messages WHERE sha256 = ?", [.text(sha256)]) { $0.integer(0) }
         guard let ref else {
             throw .invalidValue(field: "message", reason: "the message was not stored. Try to file it again.")
+        }
+        if inserted == 1 {
+            try indexMessage(ref: ref, bytes: message.bytes)
         }
         return ref
     }

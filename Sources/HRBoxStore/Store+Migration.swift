@@ -50,6 +50,7 @@ extension Store {
                 for statement in step.statements(for: connection.dialect) {
                     try connection.execute(statement)
                 }
+                try step.backfill?(self)
             }
             try setSchemaVersion(latest)
         }

@@ -145,12 +145,12 @@ extension Store {
         )
     }
 
-    private static let todoSelect = """
+    static let todoSelect = """
         SELECT id, title, due, assignee, person_id, case_id, message_id, done, created_at, created_by, workflow_step
         FROM todos
         """
 
-    private func shares(ofTodo id: Int64) throws(StoreError) -> [String] {
+    func shares(ofTodo id: Int64) throws(StoreError) -> [String] {
         try connection.query(
             "SELECT colleague_id FROM todo_shares WHERE todo_id = ? ORDER BY \(connection.dialect.todoShareOrder)",
             [.integer(id)]
@@ -159,7 +159,7 @@ extension Store {
 }
 
 /// The columns of a `todos` row, before its shares are read.
-private struct TodoRow {
+struct TodoRow {
     var id: Int64
     var title: String
     var due: String?

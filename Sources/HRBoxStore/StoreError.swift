@@ -13,6 +13,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case caseTypeNotFound(Int64)
     case colleagueNotFound(String)
     case messageNotFound(Int64)
+    /// The person has no such address, compared by its lookup key.
+    case addressNotFound(address: String, personId: Int64)
+    /// The message is not filed for the person under the case; `caseId` nil means without a case.
+    case filingNotFound(messageRef: Int64, personId: Int64, caseId: Int64?)
+    case todoNotFound(Int64)
     case invalidValue(field: String, reason: String)
     case newerSchema(found: Int, supported: Int)
     /// The store contains a value this version of hrbox cannot read, such as an unknown status.
@@ -48,6 +53,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
                 + "Pick one from the list of colleagues, or add them to colleagues.csv and import it."
         case .invalidValue(let field, let reason):
             return "Invalid \(field): \(reason)"
+        case .addressNotFound(let address, let personId):
+            return "Person \(personId) has no address \(address). List the person's addresses and pick one of them."
         case .rollbackFailed(let original, let rollback):
             return "\(original) Rolling the transaction back failed as well: \(rollback.description)"
         case .postgresql(let sqlState, let message, let sql):
@@ -81,6 +88,16 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "No stored message has the reference \(ref). Store the message first."
         case .invalidValue(let field, _):
             return "Invalid \(field)."
+        case .addressNotFound(_, let personId):
+            return "Person \(personId) has no such address. List the person's addresses and pick one of them."
+        case .filingNotFound(let messageRef, let personId, let caseId?):
+            return "Message \(messageRef) is not filed for person \(personId) under case \(caseId). "
+                + "List the message's filings with a lookup and pick one of them."
+        case .filingNotFound(let messageRef, let personId, nil):
+            return "Message \(messageRef) is not filed for person \(personId) without a case. "
+                + "List the message's filings with a lookup and pick one of them."
+        case .todoNotFound(let id):
+            return "No to-do has the id \(id). List the to-dos and pick one of them."
         case .newerSchema(let found, let supported):
             return "The store has schema version \(found), but this hrbox reads version \(supported) at most. "
                 + "Update hrbox, or open another store."

@@ -24,6 +24,17 @@ enum ASCII {
         scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n"
     }
 
+    /// Tells whether an ASCII scalar is atext (RFC 5322 section 3.2.3): a letter, a digit or one of
+    /// ``!#$%&'*+-/=?^_`{|}~``.
+    static func isAtomText(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9":
+            return true
+        default:
+            return "!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains(scalar)
+        }
+    }
+
     /// Returns the value of a hexadecimal digit in either case, or nil.
     static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {

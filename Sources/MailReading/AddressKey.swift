@@ -6,6 +6,9 @@ public enum AddressKey {
     /// domain lower-cased and written as IDNA A-labels (Punycode, RFC 3492). So a Unicode domain and
     /// its Punycode form give the same key. Plus-tags are kept.
     ///
+    /// Quotes the local part does not need are dropped, because RFC 5322 makes `"x"@example.net` and
+    /// `x@example.net` the same address. A local part that needs them becomes one quoted string.
+    ///
     /// The domain is also NFKC-normalized, its label separators `。`, `．` and `｡` become dots and a
     /// trailing dot is dropped. NOTE: this approximates the UTS 46 mapping; it does not reject labels
     /// that IDNA 2008 disallows.
@@ -13,7 +16,7 @@ public enum AddressKey {
         let text = addrSpec.trimmingASCIIWhitespace()
         guard let at = text.lastIndex(of: "@") else { return text.lowercased() }
 
-        let local = text[..<at].lowercased()
+        let local = canonicalLocalPart(text[..<at]).lowercased()
         let domain = text[text.index(after: at)...]
         return local + "@" + asciiDomain(domain)
     }
@@ -27,6 +30,64 @@ public enum AddressKey {
         let list = AddressListParser.parse(text, field: "address", defects: &defects)
         guard list.groups.isEmpty, list.mailboxes.count == 1 else { return nil }
         return list.mailboxes.first
+    }
+
+    /// Writes a local part with quotes only where RFC 5322 needs them: as a dot-atom when its text is
+    /// one, else as a single quoted string. A local part that does not tokenize as words and dots is
+    /// returned as written.
+    private static func canonicalLocalPart(_ local: Substring) -> Substring {
+        guard local.contains("\"") else { return local }
+
+        let (tokens, unterminated) = HeaderTokenizer.tokenize(String(local), syntax: .address)
+        guard !unterminated else { return local }
+
+        var text = ""
+        for token in tokens {
+            switch token.kind {
+            case .atom(let word), .quotedString(let word):
+                text += word
+            case .special("."):
+                text += "."
+            default:
+                return local
+            }
+        }
+
+        if isDotAtom(text) {
+            return Substring(text)
+        }
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return Substring("\"" + escaped + "\"")
+    }
+
+    /// Tells whether text is an RFC 5322 dot-atom, with the non-ASCII characters RFC 6532 allows.
+    private static func isDotAtom(_ text: String) -> Bool {
+        let atoms = text.split(separator: ".", omittingEmptySubsequences: false)
+        return atoms.allSatisfy { atom in
+            !atom.isEmpty && atom.unicodeScalars.allSatisfy { !$0.isASCII || ASCII.isAtomText($0) }
+        }
+    }
+
+    /// Tells whether an addr-spec's domain has a label IDNA 2008 (RFC 5891) rejects: one that starts
+    /// or ends with a hyphen, an `xn--` label with nothing after the prefix, or another label with
+    /// hyphens in its third and fourth places. A domain literal has no labels.
+    ///
+    /// NOTE: the Punycode of an `xn--` label is not decoded, so a label that does not decode passes.
+    static func hasInvalidDomainLabel(_ addrSpec: String) -> Bool {
+        guard let at = addrSpec.lastIndex(of: "@") else { return false }
+        let domain = addrSpec[addrSpec.index(after: at)...]
+        guard !domain.hasPrefix("[") else { return false }
+
+        return domain.split(separator: ".").contains { label in
+            let lowercased = label.lowercased()
+            if lowercased.hasPrefix("-") || lowercased.hasSuffix("-") {
+                return true
+            }
+            if lowercased.hasPrefix("xn--") {
+                return lowercased.count == 4
+            }
+            return lowercased.count >= 4 && lowercased.dropFirst(2).hasPrefix("--")
+        }
     }
 
     private static func asciiDomain(_ domain: Substring) -> String {

@@ -6,28 +6,44 @@ struct ByteLine {
     let contentEnd: Int
     /// Index just past the line ending, where the next line starts.
     let end: Int
+    /// Whether the line ends with a CR that no LF follows, read so only in a header section.
+    let endsWithBareCarriageReturn: Bool
 
     var isEmpty: Bool { contentEnd == start }
     var contentCount: Int { contentEnd - start }
 
     /// Reads the line that starts at `start`, looking no further than `limit`.
     ///
-    /// A bare CR inside a line is content: only LF ends a line, and a CR right before it belongs to
-    /// the ending.
-    init(in bytes: [UInt8], from start: Int, limit: Int) {
+    /// A CR right before an LF belongs to the line ending. Any other CR is content, unless
+    /// `bareCarriageReturnEndsLine` is set: then it ends the line, the way old Mac OS wrote lines.
+    init(in bytes: [UInt8], from start: Int, limit: Int, bareCarriageReturnEndsLine: Bool = false) {
         self.start = start
 
-        guard let lineFeed = bytes[start..<limit].firstIndex(of: ASCII.lineFeed) else {
+        let ending =
+            bareCarriageReturnEndsLine
+            ? bytes[start..<limit].firstIndex(where: { $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn })
+            : bytes[start..<limit].firstIndex(of: ASCII.lineFeed)
+        guard let ending else {
             contentEnd = limit
             end = limit
+            endsWithBareCarriageReturn = false
             return
         }
 
-        end = lineFeed + 1
-        if lineFeed > start, bytes[lineFeed - 1] == ASCII.carriageReturn {
-            contentEnd = lineFeed - 1
+        if bytes[ending] == ASCII.carriageReturn {
+            let followedByLineFeed = ending + 1 < limit && bytes[ending + 1] == ASCII.lineFeed
+            contentEnd = ending
+            end = followedByLineFeed ? ending + 2 : ending + 1
+            endsWithBareCarriageReturn = !followedByLineFeed
+            return
+        }
+
+        end = ending + 1
+        endsWithBareCarriageReturn = false
+        if ending > start, bytes[ending - 1] == ASCII.carriageReturn {
+            contentEnd = ending - 1
         } else {
-            contentEnd = lineFeed
+            contentEnd = ending
         }
     }
 }

@@ -1,13 +1,16 @@
-/// A charset this reader can decode: UTF-8, US-ASCII, or one of the single-byte charsets in
+/// A charset this reader can decode: UTF-8, UTF-16, US-ASCII, or one of the single-byte charsets in
 /// `SingleByteTables`.
 ///
 /// Foundation on Linux decodes only a few single-byte charsets, so the reader carries its own tables.
-/// NOTE: Multi-byte charsets other than UTF-8 (Shift_JIS, EUC-JP, ISO-2022-JP, GB2312, GBK, Big5,
+/// NOTE: Multi-byte charsets other than UTF-8 and UTF-16 (Shift_JIS, EUC-JP, ISO-2022-JP, GB2312, GBK, Big5,
 /// EUC-KR) are not supported; text in them is read with the unknown-charset fallback.
 enum Charset: Hashable, Sendable {
     case utf8
     case usASCII
     case isoLatin1
+    /// UTF-16 in the given byte order, or nil when a byte order mark decides and big-endian is the
+    /// default (RFC 2781).
+    case utf16(bigEndian: Bool?)
     /// A single-byte charset given by the scalars of its bytes 0x80...0xFF.
     case singleByte(name: String, upperHalf: [UInt16])
 
@@ -47,6 +50,9 @@ enum Charset: Hashable, Sendable {
         "utf-8": .utf8, "utf8": .utf8, "unicode-1-1-utf-8": .utf8,
         "us-ascii": .usASCII, "ascii": .usASCII, "ansi_x3.4-1968": .usASCII, "iso646-us": .usASCII,
         "us": .usASCII, "iso-ir-6": .usASCII, "cp367": .usASCII, "ibm367": .usASCII, "csascii": .usASCII,
+        "utf-16": .utf16(bigEndian: nil), "utf16": .utf16(bigEndian: nil),
+        "utf-16be": .utf16(bigEndian: true), "utf16be": .utf16(bigEndian: true),
+        "utf-16le": .utf16(bigEndian: false), "utf16le": .utf16(bigEndian: false),
         "latin1": .isoLatin1, "l1": .isoLatin1, "cp819": .isoLatin1, "ibm819": .isoLatin1,
         "latin2": iso8859Table(2), "l2": iso8859Table(2),
         "latin3": iso8859Table(3), "l3": iso8859Table(3),

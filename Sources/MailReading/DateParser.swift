@@ -43,7 +43,9 @@ enum DateParser {
     static func parse(_ value: String, defects: inout DefectList) -> MailDate? {
         var reader = Reader(tokens: tokenize(value))
 
-        if case .word(let word)? = reader.current, dayNames.contains(String(word.prefix(3))) {
+        var weekday: Int?
+        if case .word(let word)? = reader.current, let index = dayNames.firstIndex(of: String(word.prefix(3))) {
+            weekday = index
             reader.index += 1
             reader.skip(",")
         }
@@ -57,12 +59,28 @@ enum DateParser {
             return nil
         }
 
+        if let weekday, weekday != weekdayIndex(year: year, month: month, day: day) {
+            defects.add(.invalidDate, "The weekday does not match the date; the date was used.", field: "Date", fragment: value)
+        }
+
         let offset = readZone(&reader, value: value, defects: &defects)
         return MailDate(
             year: year, month: month, day: day,
             hour: time.hour, minute: time.minute, second: time.second,
             utcOffsetSeconds: offset
         )
+    }
+
+    /// Returns the weekday of a date in the proleptic Gregorian calendar, 0 for Monday to 6 for Sunday.
+    private static func weekdayIndex(year: Int, month: Int, day: Int) -> Int {
+        // Days since 1970-01-01, a Thursday, by the days-from-civil method that starts years in March.
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return ((days % 7) + 7 + 3) % 7
     }
 
     /// Reads `day month year time`, `day-month-year time` or the asctime order `month day time year`.

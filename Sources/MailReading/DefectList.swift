@@ -29,7 +29,7 @@ struct DefectList: Sendable {
         defects.append(defect)
     }
 
-    mutating func add(_ kind: MailDefect.Kind, _ message: String, field: String? = nil, fragment: String? = nil) {
-        add(MailDefect(kind: kind, message: message, field: field, fragment: fragment))
+    mutating func add(_ kind: MailDefect.Kind, _ message: String, field: String? = nil, part: String? = nil, fragment: String? = nil) {
+        add(MailDefect(kind: kind, message: message, field: field, part: part, fragment: fragment))
     }
 }

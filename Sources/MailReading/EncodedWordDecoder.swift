@@ -64,16 +64,28 @@ enum EncodedWordDecoder {
 
         while index + 1 < bytes.count {
             guard bytes[index] == ASCII.equals, bytes[index + 1] == ASCII.questionMark,
-                let word = readWord(bytes, at: index, field: field, defects: &defects)
+                let word = readWord(bytes, at: index)
             else {
                 index += 1
+                continue
+            }
+
+            guard let decoded = word.decoded else {
+                // An undecodable word stays in the plain run around it, as written.
+                defects.add(
+                    .invalidEncodedWord,
+                    "An encoded word is malformed; it is shown as written.",
+                    field: field,
+                    fragment: String(decoding: bytes[index..<word.end], as: UTF8.self)
+                )
+                index = word.end
                 continue
             }
 
             if plainStart < index {
                 segments.append(.plain(plainStart..<index))
             }
-            segments.append(.encoded(charset: word.charset, bytes: word.bytes))
+            segments.append(.encoded(charset: word.charset, bytes: decoded))
             index = word.end
             plainStart = index
         }
@@ -85,20 +97,15 @@ enum EncodedWordDecoder {
     }
 
     /// Reads the encoded word that starts with the `=?` at `start`, or returns nil when none does.
-    private static func readWord(
-        _ bytes: [UInt8],
-        at start: Int,
-        field: String?,
-        defects: inout DefectList
-    ) -> (charset: String, bytes: [UInt8], end: Int)? {
+    ///
+    /// - Returns: the charset label, the decoded bytes (nil when the encoding is neither Q nor B or the
+    ///   text is not valid in it), and the index after the word's `?=`.
+    private static func readWord(_ bytes: [UInt8], at start: Int) -> (charset: String, decoded: [UInt8]?, end: Int)? {
         let charsetStart = start + 2
         guard let charsetEnd = bytes[charsetStart...].firstIndex(where: { $0 == ASCII.questionMark || ASCII.isWhitespace($0) }),
             charsetEnd > charsetStart, bytes[charsetEnd] == ASCII.questionMark,
             charsetEnd + 2 < bytes.count, bytes[charsetEnd + 2] == ASCII.questionMark
         else { return nil }
-
-        let encoding = ASCII.lowercased(bytes[charsetEnd + 1])
-        guard encoding == UInt8(ascii: "q") || encoding == UInt8(ascii: "b") else { return nil }
 
         let textStart = charsetEnd + 3
         guard let textEnd = bytes[textStart...].firstIndex(where: { $0 == ASCII.questionMark || ASCII.isWhitespace($0) }),
@@ -108,17 +115,17 @@ enum EncodedWordDecoder {
 
         let charset = String(decoding: bytes[charsetStart..<charsetEnd], as: UTF8.self).asciiLowercased()
         let text = bytes[textStart..<textEnd]
+        let encoding = ASCII.lowercased(bytes[charsetEnd + 1])
         let decoded: [UInt8]
         let invalid: Bool
         if encoding == UInt8(ascii: "b") {
             (decoded, invalid) = Base64.decode(text)
-        } else {
+        } else if encoding == UInt8(ascii: "q") {
             (decoded, invalid) = decodeQ(text)
+        } else {
+            (decoded, invalid) = ([], true)
         }
-        if invalid {
-            defects.add(.invalidEncodedWord, "An encoded word holds characters outside its encoding; they were skipped.", field: field)
-        }
-        return (charset, decoded, textEnd + 2)
+        return (charset, invalid ? nil : decoded, textEnd + 2)
     }
 
     /// Decodes the Q encoding: `_` is a space and `=XX` a byte; an `=` without two hex digits stays.

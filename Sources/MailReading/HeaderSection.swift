@@ -37,14 +37,23 @@ struct HeaderSection {
         var position = range.lowerBound
 
         while position < range.upperBound {
-            let line = ByteLine(in: bytes, from: position, limit: range.upperBound)
+            let line = ByteLine(in: bytes, from: position, limit: range.upperBound, bareCarriageReturnEndsLine: true)
             if line.isEmpty {
                 return (fields, line.end)
+            }
+            if line.endsWithBareCarriageReturn {
+                // Without this, `To: a@example.com<CR>Cc: b@example.org` would read as one address.
+                defects.add(
+                    .bareCarriageReturn,
+                    "A header line ends with a CR that no LF follows; the CR was read as a line end.",
+                    field: nameOfField(holding: line, bytes, fields)
+                )
             }
             if line.contentCount > lineLengthLimit {
                 defects.add(
                     .headerLineTooLong,
-                    "A header line is longer than \(lineLengthLimit) octets; it was read in full."
+                    "A header line is longer than \(lineLengthLimit) octets; it was read in full.",
+                    field: nameOfField(holding: line, bytes, fields)
                 )
             }
 
@@ -77,9 +86,22 @@ struct HeaderSection {
         return (fields, range.upperBound)
     }
 
-    /// Tells whether a line is the "From " separator line that mbox files put before each message.
+    /// Returns the name of the field a folded line continues, else of the field the line starts, or
+    /// nil when the line belongs to no field.
+    private static func nameOfField(holding line: ByteLine, _ bytes: [UInt8], _ fields: [FieldLayout]) -> String? {
+        let nameRange = ASCII.isBlank(bytes[line.start]) ? fields.last?.name : fieldName(bytes, line)?.name
+        return nameRange.map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// Tells whether a line is the "From " separator line that mbox files put before each message:
+    /// it starts with "From " and no colon follows the blanks after "From". So `From : a@example.com`,
+    /// a From field in the obsolete syntax with white space before the colon, is no separator.
     static func startsWithMboxSeparator(_ bytes: [UInt8], _ line: ByteLine) -> Bool {
-        line.contentCount >= 5 && bytes[line.start..<(line.start + 5)].elementsEqual("From ".utf8)
+        guard line.contentCount >= 5, bytes[line.start..<(line.start + 5)].elementsEqual("From ".utf8) else {
+            return false
+        }
+        let afterName = bytes[(line.start + 4)..<line.contentEnd].first(where: { !ASCII.isBlank($0) })
+        return afterName != ASCII.colon
     }
 
     /// Finds the field name when the line starts a field: printable ASCII other than the colon, then

@@ -106,7 +106,15 @@ struct MIMEHeaderValue {
                     defects.add(.invalidParameter, "An RFC 2231 value has no charset'language' prefix.", field: field)
                 }
             }
-            bytes.append(contentsOf: section.extended ? percentDecoded(value) : Array(value.utf8))
+            if section.extended {
+                let decoded = percentDecoded(value)
+                if decoded.hadInvalidEscape {
+                    defects.add(.invalidParameter, "An RFC 2231 value holds a % without two hex digits; it was kept as written.", field: field, fragment: String(value))
+                }
+                bytes.append(contentsOf: decoded.bytes)
+            } else {
+                bytes.append(contentsOf: value.utf8)
+            }
             number += 1
         }
 
@@ -121,11 +129,12 @@ struct MIMEHeaderValue {
         return hasExtendedSection ? text : EncodedWordDecoder.decode(text, field: field, defects: &defects)
     }
 
-    /// Decodes `%XX` escapes; a `%` without two hex digits stays as it is.
-    private static func percentDecoded(_ text: Substring) -> [UInt8] {
+    /// Decodes `%XX` escapes; a `%` without two hex digits stays as it is and is reported.
+    private static func percentDecoded(_ text: Substring) -> (bytes: [UInt8], hadInvalidEscape: Bool) {
         let input = Array(text.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(input.count)
+        var hadInvalidEscape = false
         var index = 0
 
         while index < input.count {
@@ -135,10 +144,13 @@ struct MIMEHeaderValue {
                 bytes.append(high << 4 | low)
                 index += 3
             } else {
+                if input[index] == UInt8(ascii: "%") {
+                    hadInvalidEscape = true
+                }
                 bytes.append(input[index])
                 index += 1
             }
         }
-        return bytes
+        return (bytes, hadInvalidEscape)
     }
 }

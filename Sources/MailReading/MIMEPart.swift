@@ -14,9 +14,22 @@ struct MIMEPart: Sendable {
     let transferEncoding: TransferEncoding
     /// 0 for the message itself; one more for each multipart or attached message around the part.
     let depth: Int
+    /// The part's MIME part path as IMAP numbers parts (RFC 3501 section 6.4.5), such as [2, 1] for
+    /// `2.1`. It is empty only for a multipart top-level message, which has no body of its own.
+    let path: [Int]
     /// The name of the innermost attached message holding the part, or nil for parts of the message
     /// itself. See `MIMETree` for how the name is chosen.
     let enclosingMessage: String?
+    /// The part path of the innermost attached message (message/rfc822 part) holding the part, or nil
+    /// for parts of the message itself.
+    let enclosingMessagePath: [Int]?
+
+    /// The part path written with dots, such as `2.1`, or nil when the path is empty.
+    var pathText: String? { MIMEPart.text(ofPath: path) }
+
+    static func text(ofPath path: [Int]) -> String? {
+        path.isEmpty ? nil : path.map(String.init).joined(separator: ".")
+    }
 
     var isMultipart: Bool { contentType.hasPrefix("multipart/") }
 

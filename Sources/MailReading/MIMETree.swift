@@ -3,7 +3,7 @@
 /// Parts are listed in document order. An attached message (message/rfc822) is read as its own
 /// message: its header section starts a part of its own, and every part inside it names the
 /// attached message in `enclosingMessage`, by the attachment's file name, else its Subject, else its
-/// Message-ID.
+/// Message-ID, and in `enclosingMessagePath` by its part path, which unlike the name is unique.
 struct MIMETree: Sendable {
     /// The deepest nesting of parts that is read; deeper parts are skipped and reported.
     static let depthLimit = 50
@@ -21,6 +21,12 @@ struct MIMETree: Sendable {
         /// The Content-Type a part without one has: text/plain, or message/rfc822 in multipart/digest.
         let defaultContentType: String
         let enclosingMessage: String?
+        let enclosingMessagePath: [Int]?
+        /// The part path of a multipart parent's child, or of the message/rfc822 part around a message's
+        /// root. A message root that is not multipart adds `.1` for its body, as IMAP does.
+        let basePath: [Int]
+        /// Whether the part is the root of the top-level message or of an attached message.
+        var isMessageRoot = false
         /// Whether the part is the root of an attached message, whose header section is that message's.
         var isAttachedMessageRoot = false
         /// For the root of an attached message, the attachment's file name, if any.
@@ -32,12 +38,16 @@ struct MIMETree: Sendable {
     /// - Parameters:
     ///   - depthLimit: the deepest part depth read; an attached message read on its own passes
     ///     what is left of its outer message's limit.
-    init(message: [UInt8], depthLimit: Int = MIMETree.depthLimit, defects: inout DefectList) {
+    ///   - rootPath: the part path of the message/rfc822 part that contains the message, or empty for
+    ///     a top-level message. With it, the part paths of an attached message read on its own are the
+    ///     paths it has within its outer message.
+    init(message: [UInt8], depthLimit: Int = MIMETree.depthLimit, rootPath: [Int] = [], defects: inout DefectList) {
         buffers = [message]
         var pending = [
             PendingPart(
                 buffer: 0, range: 0..<message.count, depth: 0,
-                defaultContentType: "text/plain", enclosingMessage: nil
+                defaultContentType: "text/plain", enclosingMessage: nil, enclosingMessagePath: nil,
+                basePath: rootPath, isMessageRoot: true
             )
         ]
 
@@ -99,7 +109,9 @@ struct MIMETree: Sendable {
             dispositionParameters: dispositionParameters,
             transferEncoding: transferEncoding,
             depth: item.depth,
-            enclosingMessage: enclosingMessage
+            path: item.isMessageRoot && !contentType.hasPrefix("multipart/") ? item.basePath + [1] : item.basePath,
+            enclosingMessage: enclosingMessage,
+            enclosingMessagePath: item.enclosingMessagePath
         )
     }
 
@@ -150,10 +162,11 @@ struct MIMETree: Sendable {
         }
 
         let defaultContentType = part.contentType == "multipart/digest" ? "message/rfc822" : "text/plain"
-        return split.parts.map { range in
+        return split.parts.enumerated().map { index, range in
             PendingPart(
                 buffer: part.buffer, range: range, depth: part.depth + 1,
-                defaultContentType: defaultContentType, enclosingMessage: part.enclosingMessage
+                defaultContentType: defaultContentType, enclosingMessage: part.enclosingMessage,
+                enclosingMessagePath: part.enclosingMessagePath, basePath: part.path + [index + 1]
             )
         }
     }
@@ -166,7 +179,11 @@ struct MIMETree: Sendable {
         if part.transferEncoding == .base64 || part.transferEncoding == .quotedPrintable {
             let decoded = part.transferEncoding.decode(buffers[part.buffer][part.body])
             if decoded.hadInvalidInput {
-                defects.add(.invalidTransferEncoding, "An attached message holds characters outside its transfer encoding; they were skipped.")
+                defects.add(
+                    .invalidTransferEncoding,
+                    "An attached message holds characters outside its transfer encoding; they were skipped.",
+                    part: part.pathText
+                )
             }
             buffers.append(decoded.bytes)
             buffer = buffers.count - 1
@@ -176,6 +193,7 @@ struct MIMETree: Sendable {
         return PendingPart(
             buffer: buffer, range: range, depth: part.depth + 1,
             defaultContentType: "text/plain", enclosingMessage: part.enclosingMessage,
+            enclosingMessagePath: part.path, basePath: part.path, isMessageRoot: true,
             isAttachedMessageRoot: true, attachedMessageFilename: part.filename
         )
     }

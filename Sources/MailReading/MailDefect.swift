@@ -4,6 +4,8 @@ public struct MailDefect: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// A line in the header section was neither a field nor a folded continuation.
         case invalidHeaderLine
+        /// A header line ended with a CR that no LF follows; the CR was read as a line end.
+        case bareCarriageReturn
         /// A header line was longer than the 998 octets RFC 5322 allows; it was read in full.
         case headerLineTooLong
         /// A header field held bytes that are not UTF-8; they were read as windows-1252.
@@ -18,6 +20,9 @@ public struct MailDefect: Sendable, Hashable {
         case emptyAddress
         /// An address list entry is not RFC 5322 syntax, but an address was still read from it.
         case malformedAddress
+        /// An address field lists more mailboxes than `AddressListParser.maximumAddressCount` (10,000);
+        /// the rest were not read.
+        case tooManyAddresses
         /// A group has no closing `;`.
         case unterminatedGroup
         /// A quoted string, comment or domain literal is not closed.
@@ -57,13 +62,17 @@ public struct MailDefect: Sendable, Hashable {
     public let message: String
     /// The header field the fault is in, such as `From`, or nil for faults in the body.
     public let field: String?
+    /// The MIME part path of the body the fault is in, such as `2.1` (see `Attachment.partPath`), or
+    /// nil for faults in a header field or in the structure of a multipart body.
+    public let part: String?
     /// The text the fault is about, as written. It may contain names or addresses, so keep it out of logs.
     public let fragment: String?
 
-    public init(kind: Kind, message: String, field: String? = nil, fragment: String? = nil) {
+    public init(kind: Kind, message: String, field: String? = nil, part: String? = nil, fragment: String? = nil) {
         self.kind = kind
         self.message = message
         self.field = field
+        self.part = part
         self.fragment = fragment
     }
 }

@@ -4,9 +4,9 @@
 /// common lenient mail readers do. The work grows linearly with the input, except that a multipart
 /// body is scanned once for each level it is nested in (at most `MIMETree.depthLimit` levels).
 public struct MailMessage: Sendable {
-    /// The message's own bytes: the input without a leading mbox "From " separator line and without the
-    /// X-Mozilla-Status, X-Mozilla-Status2 and X-Mozilla-Keys fields that Thunderbird adds to messages
-    /// in local folders. All other bytes are kept exactly as given, never re-serialized.
+    /// The message's own bytes: the input without a leading UTF-8 byte order mark, without a leading
+    /// mbox "From " separator line and without the X-Mozilla-Status, X-Mozilla-Status2 and
+    /// X-Mozilla-Keys fields that Thunderbird adds to messages in local folders. All other bytes are kept exactly as given, never re-serialized.
     public let ownBytes: [UInt8]
     /// The envelope sender named on a leading mbox "From " line, or nil when there was none.
     public let envelopeSender: String?
@@ -33,10 +33,14 @@ public struct MailMessage: Sendable {
 
     /// The attachments in document order, including those inside attached messages.
     public let attachments: [Attachment]
-    /// The first characters (at most 300) of the body text; see `PreviewText` for which part is used.
+    /// The first characters (at most 300) of the body text; see `bodyText(maximumBytes:)` for which
+    /// part is used.
     public let previewText: String
     /// The faults found in the input, in the order they were found.
     public let defects: [MailDefect]
+    /// For a message from `attachedMessages`, the part path of its message/rfc822 part in the
+    /// outermost message, such as `2` or `2.1`; nil for a message read with `init(bytes:)`.
+    public let partPath: String?
 
     private let tree: MIMETree
     /// The nesting depth the parts of this message may still reach, less than `MIMETree.depthLimit` for
@@ -45,13 +49,31 @@ public struct MailMessage: Sendable {
 
     /// Reads a raw message. Malformed input does not stop reading: its faults are listed in `defects`.
     public init(bytes: [UInt8]) {
-        let extracted = OwnBytes.extract(from: bytes)
-        self.init(ownBytes: extracted.bytes, envelopeSender: extracted.envelopeSender, depthLimit: MIMETree.depthLimit)
+        // Some editors put a UTF-8 byte order mark before the text; RFC 5322 has no place for one.
+        let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let extracted = OwnBytes.extract(from: hasByteOrderMark ? Array(bytes.dropFirst(3)) : bytes)
+
+        var defects = DefectList()
+        if hasByteOrderMark {
+            defects.add(.invalidHeaderLine, "The message starts with a UTF-8 byte order mark; it was skipped.")
+        }
+        self.init(
+            ownBytes: extracted.bytes,
+            envelopeSender: extracted.envelopeSender,
+            depthLimit: MIMETree.depthLimit,
+            defects: defects
+        )
     }
 
-    private init(ownBytes: [UInt8], envelopeSender: String?, depthLimit: Int) {
-        var defects = DefectList()
-        let tree = MIMETree(message: ownBytes, depthLimit: depthLimit, defects: &defects)
+    private init(
+        ownBytes: [UInt8],
+        envelopeSender: String?,
+        depthLimit: Int,
+        path: [Int] = [],
+        defects startDefects: DefectList = DefectList()
+    ) {
+        var defects = startDefects
+        let tree = MIMETree(message: ownBytes, depthLimit: depthLimit, rootPath: path, defects: &defects)
         let fields = tree.parts.first?.headerFields ?? []
 
         var addresses: [AddressField: [MailAddress]] = [:]
@@ -82,14 +104,46 @@ public struct MailMessage: Sendable {
         self.groups = groups
         self.subject = subject.map { EncodedWordDecoder.decode($0, field: "Subject", defects: &defects) }
         self.date = dateValue.flatMap { DateParser.parse($0, defects: &defects) }
-        self.messageID = Self.messageIDs("Message-ID", in: fields, defects: &defects).first
+        let messageIDs = Self.messageIDs("Message-ID", in: fields, defects: &defects)
+        if messageIDs.count > 1 {
+            defects.add(
+                .invalidMessageID,
+                "The field holds \(messageIDs.count) message ids; the first one was used.",
+                field: "Message-ID",
+                fragment: messageIDs.dropFirst().joined(separator: " ")
+            )
+        }
+        self.messageID = messageIDs.first
         self.inReplyTo = Self.messageIDs("In-Reply-To", in: fields, defects: &defects)
         self.references = Self.messageIDs("References", in: fields, defects: &defects)
         self.attachments = Self.attachments(in: tree, defects: &defects)
         self.previewText = PreviewText.make(from: tree, defects: &defects)
         self.tree = tree
         self.depthLimit = depthLimit
+        self.partPath = MIMEPart.text(ofPath: path)
         self.defects = defects.defects
+    }
+
+    /// How many bytes of decoded text `bodyText(maximumBytes:)` returns by default: 256 KiB.
+    public static let defaultBodyTextByteLimit = 256 * 1024
+
+    /// Returns the body text for search: the part the preview comes from (the first text/plain body
+    /// part, else the first text/html body part with markup removed), decoded, with each run of
+    /// white space made one space.
+    ///
+    /// The body is read again on each call. Faults it finds are not added to `defects`, because
+    /// reading the preview has reported them already.
+    ///
+    /// - Parameters:
+    ///   - maximumBytes: the most UTF-8 bytes returned; the text is cut before the first character
+    ///     that does not fit. At most as many decoded bytes of the part are read.
+    /// - Returns: the text, or an empty text when the message has no text body part.
+    public func bodyText(maximumBytes: Int = MailMessage.defaultBodyTextByteLimit) -> String {
+        guard maximumBytes > 0, let part = BodyText.sourcePart(in: tree) else { return "" }
+
+        var ignoredDefects = DefectList()
+        let text = BodyText.text(of: part, in: tree, byteLimit: maximumBytes, htmlScalarLimit: maximumBytes, defects: &ignoredDefects)
+        return BodyText.collapsed(text, maximumUTF8Count: maximumBytes)
     }
 
     /// Returns the unfolded values of every header field with this name (compared ignoring case), in
@@ -113,7 +167,12 @@ public struct MailMessage: Sendable {
             if part.transferEncoding == .base64 || part.transferEncoding == .quotedPrintable {
                 body = part.transferEncoding.decode(body[...]).bytes
             }
-            return MailMessage(ownBytes: body, envelopeSender: nil, depthLimit: max(0, depthLimit - part.depth - 1))
+            return MailMessage(
+                ownBytes: body,
+                envelopeSender: nil,
+                depthLimit: max(0, depthLimit - part.depth - 1),
+                path: part.path
+            )
         }
     }
 
@@ -151,9 +210,20 @@ public struct MailMessage: Sendable {
         tree.parts.filter(\.isAttachment).map { part in
             let size = part.transferEncoding.decodedCount(tree.encodedBody(of: part))
             if size.hadInvalidInput {
-                defects.add(.invalidTransferEncoding, "An attachment holds characters outside its transfer encoding; they were skipped.")
+                defects.add(
+                    .invalidTransferEncoding,
+                    "An attachment holds characters outside its transfer encoding; they were skipped.",
+                    part: part.pathText
+                )
             }
-            return Attachment(filename: part.filename, contentType: part.contentType, size: size.count, nestedIn: part.enclosingMessage)
+            return Attachment(
+                filename: part.filename,
+                contentType: part.contentType,
+                size: size.count,
+                nestedIn: part.enclosingMessage,
+                partPath: part.pathText ?? "",
+                enclosingMessagePath: part.enclosingMessagePath.flatMap(MIMEPart.text(ofPath:))
+            )
         }
     }
 }

@@ -8,7 +8,7 @@ enum TextDecoding {
     /// Decodes bytes in `charset`.
     ///
     /// - Returns: the text, or nil when the bytes are not valid in the charset. That is invalid UTF-8,
-    ///   an 8-bit byte in US-ASCII, or a byte the single-byte charset leaves undefined.
+    ///   an 8-bit byte in US-ASCII, invalid UTF-16, or a byte the single-byte charset leaves undefined.
     static func decode(_ bytes: ArraySlice<UInt8>, as charset: Charset) -> String? {
         switch charset {
         case .utf8:
@@ -17,6 +17,9 @@ enum TextDecoding {
             return bytes.allSatisfy({ $0 < 0x80 }) ? String(decoding: bytes, as: UTF8.self) : nil
         case .isoLatin1:
             return decodeSingleByte(bytes) { UInt32($0) }
+        case .utf16(let bigEndian):
+            let decoded = decodeUTF16(bytes, bigEndian: bigEndian)
+            return decoded.isValid ? decoded.text : nil
         case .singleByte(_, let upperHalf):
             return decodeSingleByte(bytes) { byte in
                 let scalar = upperHalf[Int(byte) - 0x80]
@@ -29,21 +32,24 @@ enum TextDecoding {
     ///
     /// - Parameters:
     ///   - field: the header field the bytes come from, for the defect; nil for a body part.
+    ///   - part: the part path of the body part the bytes come from, for the defect; nil for a field.
     static func decode(
         _ bytes: ArraySlice<UInt8>,
         label: String?,
         field: String?,
+        part: String? = nil,
         defects: inout DefectList
     ) -> String {
         guard let label, !label.trimmingASCIIWhitespace().isEmpty else {
-            return decodeUndeclared(bytes, field: field, defects: &defects)
+            return decodeUndeclared(bytes, field: field, part: part, defects: &defects)
         }
 
         guard let charset = Charset(label: label) else {
             defects.add(
                 .unknownCharset,
                 "The charset \"\(label)\" is unknown; the text was read as \(fallbackName(bytes)).",
-                field: field
+                field: field,
+                part: part
             )
             return decodeWithFallback(bytes)
         }
@@ -51,12 +57,50 @@ enum TextDecoding {
         if let text = decode(bytes, as: charset) {
             return text
         }
+        if case .utf16(let bigEndian) = charset {
+            // A fallback to UTF-8 or windows-1252 would turn every other byte into a NUL.
+            defects.add(
+                .charsetMismatch,
+                "The text is not valid \(label); invalid code units were replaced by U+FFFD.",
+                field: field,
+                part: part
+            )
+            return decodeUTF16(bytes, bigEndian: bigEndian).text
+        }
+        if String(validating: bytes, as: UTF8.self) == nil, let text = decodeReplacingUndefined(bytes, as: charset) {
+            defects.add(
+                .charsetMismatch,
+                "The text holds bytes that \(label) leaves undefined; they were replaced by U+FFFD.",
+                field: field,
+                part: part
+            )
+            return text
+        }
         defects.add(
             .charsetMismatch,
             "The text is not valid \(label); it was read as \(fallbackName(bytes)).",
-            field: field
+            field: field,
+            part: part
         )
         return decodeWithFallback(bytes)
+    }
+
+    /// Decodes single-byte text whose charset leaves some of its bytes undefined, each of those as
+    /// U+FFFD, so that one stray byte does not move the whole text to the fallback charset.
+    ///
+    /// - Returns: the text, or nil when the charset is not a single-byte table or when most of the
+    ///   8-bit bytes are undefined in it, which means the label is wrong.
+    private static func decodeReplacingUndefined(_ bytes: ArraySlice<UInt8>, as charset: Charset) -> String? {
+        guard case .singleByte(_, let upperHalf) = charset else { return nil }
+
+        let eightBitCount = bytes.count(where: { $0 >= 0x80 })
+        let undefinedCount = bytes.count(where: { $0 >= 0x80 && upperHalf[Int($0) - 0x80] == SingleByteTables.undefined })
+        guard undefinedCount * 2 <= eightBitCount else { return nil }
+
+        return decodeSingleByte(bytes) { byte in
+            let scalar = upperHalf[Int(byte) - 0x80]
+            return scalar == SingleByteTables.undefined ? 0xFFFD : UInt32(scalar)
+        }
     }
 
     /// Reads bytes as UTF-8 when they are valid UTF-8, else as windows-1252.
@@ -80,6 +124,7 @@ enum TextDecoding {
     private static func decodeUndeclared(
         _ bytes: ArraySlice<UInt8>,
         field: String?,
+        part: String?,
         defects: inout DefectList
     ) -> String {
         if let text = String(validating: bytes, as: UTF8.self) {
@@ -88,7 +133,8 @@ enum TextDecoding {
         defects.add(
             .charsetMismatch,
             "8-bit text without a declared charset is not UTF-8; it was read as windows-1252.",
-            field: field
+            field: field,
+            part: part
         )
         return decodeWindows1252(bytes)
     }

@@ -7,6 +7,8 @@ enum CommandLineTool {
         ServeCommand.self,
         BoxCommand.self,
         PersonShowCommand.self,
+        SearchCommand.self,
+        AuditCommand.self,
         PeopleImportCommand.self,
         ColleaguesImportCommand.self,
         CaseTypesImportCommand.self,
@@ -35,7 +37,11 @@ enum CommandLineTool {
         }
 
         guard let (command, rest) = match(arguments) else {
-            printToStandardError("hrbox: unknown command \"\(arguments.prefix(2).joined(separator: " "))\".\n\n\(overview)")
+            if let reason = nativeHostMismatch(arguments) {
+                printToStandardError("hrbox: \(reason)")
+            } else {
+                printToStandardError("hrbox: unknown command \"\(arguments.prefix(2).joined(separator: " "))\".\n\n\(overview)")
+            }
             return ExitStatus.usage
         }
         if rest.contains("--help") || rest.contains("-h") {
@@ -75,12 +81,32 @@ enum CommandLineTool {
         }
 
         var isFolder: ObjCBool = false
-        guard arguments.count == 2, first.hasSuffix(".json"),
+        guard arguments.count == 2, first.hasSuffix(".json"), !arguments[1].isEmpty,
             FileManager.default.fileExists(atPath: first, isDirectory: &isFolder), !isFolder.boolValue
         else {
             return nil
         }
         return arguments[1]
+    }
+
+    /// Says why arguments that start with a `.json` path were not taken for a native host's start,
+    /// or returns nil when the first argument does not end in `.json`.
+    static func nativeHostMismatch(_ arguments: [String]) -> String? {
+        guard let manifest = arguments.first, manifest.hasSuffix(".json") else {
+            return nil
+        }
+        let usage = "A browser starts hrbox as a native messaging host with two arguments: the manifest's path and the extension's id."
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: manifest, isDirectory: &isFolder) {
+            return "the native messaging host manifest \"\(manifest)\" does not exist. \(usage) Check the path in the browser's manifest folder."
+        }
+        if isFolder.boolValue {
+            return "\"\(manifest)\" is a folder, not a native messaging host manifest. \(usage)"
+        }
+        if arguments.count != 2 || arguments[1].isEmpty {
+            return "expected the manifest \"\(manifest)\" and one non-empty extension id, found \(arguments.count - 1) other argument(s). \(usage)"
+        }
+        return nil
     }
 
     private static func runNativeHost(for extensionID: String) -> Int32 {

@@ -2,6 +2,7 @@ import Foundation
 import HRBoxClient
 import HRBoxImport
 import HRBoxProtocol
+import HRBoxServer
 import HRBoxStore
 
 /// `hrbox demo`: a new store in a temporary folder, the sample data of `examples/`, every sample message
@@ -45,7 +46,7 @@ struct DemoCommand: Command {
         let configPath = examples.appendingPathComponent("config").path
         print("hrbox demo: a new store at \(storePath)")
 
-        try importSampleData(from: examples, storePath: storePath)
+        try importSampleData(from: examples, storePath: storePath, configPath: configPath)
         let plan = try DemoPlan.load(from: examples.appendingPathComponent("demo-plan.csv"))
         let messages = try FileManager.default.contentsOfDirectory(atPath: examples.path)
             .filter { $0.hasSuffix(".eml") }
@@ -70,16 +71,23 @@ struct DemoCommand: Command {
         print("The store stays at \(storePath). Try:")
         print("  \(hrbox) person show --store \(storePath) \"\(demo.firstFiledLastName ?? "Brandt")\"")
         print("  \(hrbox) box --store \(storePath) --config \(configPath) < \(sample)")
+        print("  \(hrbox) search --store \(storePath) \"\(demo.firstFiledLastName ?? "Brandt")\"")
+        print("  \(hrbox) audit --store \(storePath)")
         return ExitStatus.success
     }
 
-    private func importSampleData(from examples: URL, storePath: String) throws {
+    /// Imports the sample data, recording the people in the audit trail as added by the colleague of
+    /// the demo's configuration through `hrbox demo`, like the filings that follow.
+    private func importSampleData(from examples: URL, storePath: String, configPath: String) throws {
         let store = try Store(path: storePath)
+        let actor = AuditActor(
+            colleague: try UserConfiguration.load(path: configPath, mustExist: true).colleague, client: "hrbox demo")
         let colleagues = try CSVImport.importColleagues(
             from: examples.appendingPathComponent("colleagues.csv").path, into: store)
         let caseTypes = try CSVImport.importCaseTypes(
             from: examples.appendingPathComponent("case-types.csv").path, into: store)
-        let people = try CSVImport.importPeople(from: examples.appendingPathComponent("people.csv").path, into: store)
+        let people = try CSVImport.importPeople(
+            from: examples.appendingPathComponent("people.csv").path, into: store, auditedAs: actor)
         print(
             "Imported \(people.added) people, \(colleagues.added) colleagues and \(caseTypes.added) case types "
                 + "from \(examplesFolder)/.")

@@ -6,7 +6,8 @@ import HRBoxStore
 protocol CSVImportCommand: Command {
     /// The noun the summary line counts, in the singular and the plural, such as ("person", "people").
     static var noun: (one: String, many: String) { get }
-    static func importFile(_ path: String, into store: Store) throws -> ImportSummary
+    /// Imports ``file`` into the store, recording in the audit trail what the audit actions cover.
+    func importFile(into store: Store) throws -> ImportSummary
 
     var file: String { get }
     var locations: Locations { get }
@@ -21,7 +22,7 @@ extension CSVImportCommand {
 
     func run() throws -> Int32 {
         let store = try locations.openStore()
-        let summary = try Self.importFile(file, into: store)
+        let summary = try importFile(into: store)
         let noun = summary.added == 1 ? Self.noun.one : Self.noun.many
         print("Imported \(file): \(summary.added) \(noun) added, \(summary.updated) updated.")
         return ExitStatus.success
@@ -33,7 +34,7 @@ struct PeopleImportCommand: CSVImportCommand {
     static let words = ["people", "import"]
     static let summary = "Import people from a CSV file (all rows or none)."
     static let usage = """
-        Usage: hrbox people import FILE.csv [--store PATH]
+        Usage: hrbox people import FILE.csv [--store PATH] [--config PATH]
 
         Columns (a header row names them, in any order):
           first_name, last_name   required columns; each row needs at least one of the two names
@@ -46,6 +47,8 @@ struct PeopleImportCommand: CSVImportCommand {
         when that person has no number and the same names. Other rows add a person. An update keeps
         the person's other addresses, and what an empty department or job_title cell leaves out.
         A bad row stores nothing at all; the error names the file, line and field.
+        The audit trail records each person added, what each update changed and each address it
+        adds, with the colleague of the configuration file.
 
         Options:
         \(Locations.usage)
@@ -56,8 +59,8 @@ struct PeopleImportCommand: CSVImportCommand {
     let file: String
     let locations: Locations
 
-    static func importFile(_ path: String, into store: Store) throws -> ImportSummary {
-        try CSVImport.importPeople(from: path, into: store)
+    func importFile(into store: Store) throws -> ImportSummary {
+        try CSVImport.importPeople(from: file, into: store, auditedAs: try locations.auditActor(for: Self.self))
     }
 }
 
@@ -80,8 +83,9 @@ struct ColleaguesImportCommand: CSVImportCommand {
     let file: String
     let locations: Locations
 
-    static func importFile(_ path: String, into store: Store) throws -> ImportSummary {
-        try CSVImport.importColleagues(from: path, into: store)
+    /// Records nothing in the audit trail, which has no action for a change of colleagues.
+    func importFile(into store: Store) throws -> ImportSummary {
+        try CSVImport.importColleagues(from: file, into: store)
     }
 }
 
@@ -106,7 +110,8 @@ struct CaseTypesImportCommand: CSVImportCommand {
     let file: String
     let locations: Locations
 
-    static func importFile(_ path: String, into store: Store) throws -> ImportSummary {
-        try CSVImport.importCaseTypes(from: path, into: store)
+    /// Records nothing in the audit trail, which has no action for a change of case types.
+    func importFile(into store: Store) throws -> ImportSummary {
+        try CSVImport.importCaseTypes(from: file, into: store)
     }
 }

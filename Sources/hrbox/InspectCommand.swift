@@ -14,8 +14,9 @@ struct InspectCommand: Command {
         subject, date, message ids, direction, the lookup keys the HR box looks up, attachments,
         the preview and the defects found. Use it to see why a lookup found nobody.
 
-        Members always appear in the same order; absent values are null. The message is read at
-        most \(ServeCommand.defaultMaxMessageBytes) bytes long, as `hrbox serve` reads it by default.
+        Members always appear in the same order; absent values are null. `configuration` names the
+        configuration file used, or is null when none was found. The message may be at most
+        \(ServeCommand.defaultMaxMessageBytes / (1024 * 1024)) MiB long, the size `hrbox serve` accepts by default.
 
         Options:
           --config PATH  The configuration file whose `address = ...` lines are the user's own
@@ -38,6 +39,14 @@ struct InspectCommand: Command {
     }
 
     func run() throws -> Int32 {
+        var isFolder: ObjCBool = false
+        let configExists = FileManager.default.fileExists(atPath: locations.configPath, isDirectory: &isFolder)
+        if configExists, isFolder.boolValue {
+            printToStandardError(
+                "hrbox inspect: the configuration path \(locations.configPath) is a folder. Give the path of the configuration file.")
+            return ExitStatus.usage
+        }
+
         let configuration: UserConfiguration
         do {
             configuration = try locations.loadConfiguration()
@@ -46,17 +55,25 @@ struct InspectCommand: Command {
             return ExitStatus.usage
         }
 
+        if path == nil, isatty(STDIN_FILENO) == 1 {
+            printToStandardError("hrbox inspect: reading a message from stdin; end it with Ctrl-D, or give a FILE.")
+        }
         let bytes = try readInput()
         guard !bytes.isEmpty else {
             throw InspectError("the input is empty. Give the raw message, its header fields and its body")
         }
         let message = MailMessage(bytes: bytes)
         guard !message.headerFields.isEmpty else {
-            throw InspectError(
-                "no header fields were found. Give the raw message with its header fields. In mutt, unset pipe_decode")
+            // Only a message piped from a mail program can have lost its header fields on the way.
+            let hint = path == nil ? ". In mutt, unset pipe_decode" : ""
+            throw InspectError("no header fields were found. Give the raw message with its header fields" + hint)
         }
 
-        let report = InspectReport(message: message, ownAddressKeys: configuration.ownAddressKeys)
+        let report = InspectReport(
+            message: message,
+            ownAddressKeys: configuration.ownAddressKeys,
+            configurationPath: configExists ? locations.configPath : nil
+        )
         FileHandle.standardOutput.write(Data(try report.json.prettyText().utf8))
         return ExitStatus.success
     }
@@ -98,7 +115,9 @@ struct InspectCommand: Command {
             throw InspectError("reading \(source) failed (\(error.localizedDescription))")
         }
         guard data.count <= limit else {
-            throw InspectError("\(source) has more than \(limit) bytes, more than hrbox reads as one message")
+            throw InspectError(
+                "\(source) is larger than \(limit / (1024 * 1024)) MiB, more than hrbox reads as one message. "
+                    + "Give a single message, not a mailbox file, or save the message without its large attachments")
         }
         return [UInt8](data)
     }

@@ -8,6 +8,8 @@ struct InspectReport {
     let message: MailMessage
     /// Lookup keys of the user's own addresses, which decide the direction.
     let ownAddressKeys: Set<String>
+    /// The configuration file the own addresses come from, as given, or nil when none was found.
+    let configurationPath: String?
 
     /// The reading as a JSON object; absent values are `null` and empty lists `[]`.
     var json: JSONValue {
@@ -15,6 +17,7 @@ struct InspectReport {
         let lookupKeys = message.counterparts(ownAddressKeys: ownAddressKeys).map(\.lookupKey)
 
         return object([
+            ("configuration", optional(configurationPath)),
             ("subject", optional(message.subject)),
             ("date", date),
             ("messageId", optional(message.messageID)),
@@ -25,6 +28,7 @@ struct InspectReport {
             ("groups", .array(message.groups.map(group))),
             ("lookupKeys", .array(lookupKeys.map(JSONValue.string))),
             ("attachments", .array(message.attachments.map(attachment))),
+            ("attachedMessages", .array(Self.allAttachedMessages(of: message).map(attachedMessage))),
             ("preview", .string(message.previewText)),
             ("defects", .array(message.defects.map(defect))),
         ])
@@ -78,10 +82,28 @@ struct InspectReport {
 
     private func attachment(_ attachment: MailReading.Attachment) -> JSONValue {
         object([
+            ("partPath", .string(attachment.partPath)),
             ("filename", optional(attachment.filename)),
             ("contentType", .string(attachment.contentType)),
             ("size", JSONValue(attachment.size)),
-            ("enclosingMessage", optional(attachment.nestedIn)),
+            ("enclosingMessage", optional(attachment.enclosingMessagePath)),
+        ])
+    }
+
+    /// Returns the messages attached to `message` and, after each, the messages attached to it, in
+    /// document order.
+    private static func allAttachedMessages(of message: MailMessage) -> [MailMessage] {
+        message.attachedMessages.flatMap { [$0] + allAttachedMessages(of: $0) }
+    }
+
+    /// Builds the JSON of an attached message's own From, Subject and Date, whose addresses are never
+    /// participants of the outer message.
+    private func attachedMessage(_ attached: MailMessage) -> JSONValue {
+        object([
+            ("partPath", optional(attached.partPath)),
+            ("from", .array(attached.from.map { .string($0.address) })),
+            ("subject", optional(attached.subject)),
+            ("date", attached.date.map { .string($0.rfc3339) } ?? .null),
         ])
     }
 
@@ -89,6 +111,7 @@ struct InspectReport {
         object([
             ("kind", .string(defect.kind.rawValue)),
             ("field", optional(defect.field)),
+            ("part", optional(defect.part)),
             ("message", .string(defect.message)),
             ("fragment", optional(defect.fragment)),
         ])

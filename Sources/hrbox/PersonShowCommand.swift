@@ -10,8 +10,9 @@ struct PersonShowCommand: Command {
     static let usage = """
         Usage: hrbox person show PERSON [--json] [--store PATH]
 
-        PERSON is an address, an employee number, a person number (#12) or part of a name; a
-        name that matches several people lists them so that you can pick one.
+        PERSON is an address, an employee number, a person number (#12, or 12 when no employee
+        number is 12) or part of a name; a name that matches several people lists them so that
+        you can pick one.
 
         Options:
           --json  Print the personnel file as the JSON result of hrbox/personnelFile.
@@ -30,19 +31,7 @@ struct PersonShowCommand: Command {
 
     func run() throws -> Int32 {
         let store = try locations.openExistingStore()
-        let matches = try resolve(query, in: store)
-        guard matches.count == 1, let person = matches.first else {
-            if matches.isEmpty {
-                printToStandardError("hrbox person show: no person matches \"\(query)\".")
-            } else {
-                printToStandardError("hrbox person show: \(matches.count) people match \"\(query)\"; name one of them:")
-                for person in matches {
-                    let number = person.employeeNumber.map { ", \($0)" } ?? ""
-                    printToStandardError("  #\(person.id)  \(person.fullName)\(number)  \(person.addresses.first ?? "")")
-                }
-            }
-            return ExitStatus.failure
-        }
+        let person = try PersonQuery.single(query, in: store)
 
         guard let file = try store.personnelFile(personId: person.id) else {
             printToStandardError("hrbox person show: person \(person.id) disappeared while being read; try again.")
@@ -56,20 +45,5 @@ struct PersonShowCommand: Command {
             print(PersonnelFileText(file: file).text)
         }
         return ExitStatus.success
-    }
-
-    /// Finds the people `text` names: by address, employee number, `#id`, or a search on names.
-    private func resolve(_ text: String, in store: Store) throws -> [Person] {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.contains("@") {
-            return try store.person(ownerOf: trimmed).map { [$0] } ?? []
-        }
-        if let person = try store.person(employeeNumber: trimmed) {
-            return [person]
-        }
-        if trimmed.hasPrefix("#"), let id = Int64(trimmed.dropFirst()) {
-            return try store.person(id: id).map { [$0] } ?? []
-        }
-        return try store.searchPeople(trimmed, limit: 50)
     }
 }

@@ -150,5 +150,14 @@ struct CommandLineTests {
         #expect(output.text.contains("Personnel files"))
         #expect(output.text.contains("nothing new was stored"))
         #expect(output.text.contains("Filed messages (2), newest first"))
+        #expect(output.text.contains(" search --store "))
+        #expect(output.text.contains(" audit --store "))
+
+        let storeLine = try #require(output.text.split(separator: "\n").first { $0.hasPrefix("hrbox demo: a new store at ") })
+        let storePath = String(storeLine.dropFirst("hrbox demo: a new store at ".count))
+        let audit = try runHRBox(["audit", "--store", storePath, "--limit", "10000"])
+        let importLines = audit.text.split(separator: "\n").filter { $0.contains("  person added  ") }
+        #expect(!importLines.isEmpty)
+        #expect(importLines.allSatisfy { $0.hasSuffix(" via hrbox demo") })
     }
 }

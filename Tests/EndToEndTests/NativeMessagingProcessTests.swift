@@ -71,13 +71,27 @@ struct NativeMessagingProcessTests {
         #expect(logText.contains("native messaging host of the extension knldjmfmopnpolahpmmgbagdohdnhkik."))
     }
 
-    @Test("a missing .json file is an unknown command, not a native host start")
-    func missingManifestIsUnknownCommand() throws {
+    @Test("a missing manifest is named, and no native host starts")
+    func missingManifestNamed() throws {
         let folder = try TemporaryFolder()
         let output = try runHRBox([folder.path("missing.json"), "hrbox@northwind.example"])
         #expect(output.status == 2)
-        #expect(output.standardError.contains("unknown command"))
+        #expect(output.standardError.contains("missing.json\" does not exist"))
         #expect(output.standardOutput.isEmpty)
+    }
+
+    @Test("a manifest with an empty or extra argument is rejected")
+    func manifestArgumentsCounted() throws {
+        let folder = try TemporaryFolder()
+        let manifest = folder.path("hrbox.json")
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: manifest))
+
+        for extra in [[""], ["a@b", "c"]] {
+            let output = try runHRBox([manifest] + extra)
+            #expect(output.status == 2)
+            #expect(output.standardError.contains("one non-empty extension id"))
+            #expect(output.standardOutput.isEmpty)
+        }
     }
 }
 

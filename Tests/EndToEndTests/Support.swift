@@ -90,12 +90,32 @@ func runProgram(_ path: String, _ arguments: [String], input: Data = Data(), env
     let outputPath = folder.path("stdout")
     let errorPath = folder.path("stderr")
 
+    let processID = try spawnProgram(
+        path, arguments, standardInput: inputPath, standardOutput: outputPath, standardError: errorPath,
+        environment: environment)
+    let status = try waitForExit(of: processID, path: path)
+
+    return ProcessOutput(
+        status: status,
+        standardOutput: try Data(contentsOf: URL(fileURLWithPath: outputPath)),
+        standardError: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errorPath)), as: UTF8.self))
+}
+
+/// Starts a program with stdin, stdout and stderr on files and returns its process id without waiting.
+///
+/// The caller must reap the child with ``waitForExit(of:path:)``.
+func spawnProgram(
+    _ path: String, _ arguments: [String], standardInput: String, standardOutput: String, standardError: String,
+    environment: [String: String] = [:]
+) throws -> pid_t {
     var fileActions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&fileActions)
     defer { posix_spawn_file_actions_destroy(&fileActions) }
-    posix_spawn_file_actions_addopen(&fileActions, STDIN_FILENO, inputPath, O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&fileActions, STDOUT_FILENO, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&fileActions, STDERR_FILENO, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&fileActions, STDIN_FILENO, standardInput, O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(
+        &fileActions, STDOUT_FILENO, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(
+        &fileActions, STDERR_FILENO, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
     // Tests of the transport make this process ignore SIGPIPE; a child must start with the default.
     var attributes = posix_spawnattr_t()
@@ -123,21 +143,20 @@ func runProgram(_ path: String, _ arguments: [String], input: Data = Data(), env
     guard spawnResult == 0 else {
         throw SetupError("cannot start \(path): \(String(cString: strerror(spawnResult)))")
     }
+    return processID
+}
 
+/// Waits for a child to end and returns its exit code, or 128 plus the signal number that ended it,
+/// as shells report it (Swift cannot call WIFEXITED).
+func waitForExit(of processID: pid_t, path: String) throws -> Int32 {
     var waitStatus: Int32 = 0
     while waitpid(processID, &waitStatus, 0) < 0 {
         guard errno == EINTR else {
             throw SetupError("waiting for \(path) failed: \(String(cString: strerror(errno)))")
         }
     }
-    // The exit code, or 128 plus the signal number as shells report it (Swift cannot call WIFEXITED).
     let signal = waitStatus & 0x7F
-    let status = signal == 0 ? (waitStatus >> 8) & 0xFF : 128 + signal
-
-    return ProcessOutput(
-        status: status,
-        standardOutput: try Data(contentsOf: URL(fileURLWithPath: outputPath)),
-        standardError: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errorPath)), as: UTF8.self))
+    return signal == 0 ? (waitStatus >> 8) & 0xFF : 128 + signal
 }
 
 /// An outside program a test needs, found on PATH.

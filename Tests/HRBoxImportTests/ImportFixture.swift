@@ -6,6 +6,9 @@ import Testing
 
 /// A store and a directory for CSV files, removed when the fixture goes away.
 final class ImportFixture {
+    /// Who the tests' imports are recorded as in the audit trail.
+    static let actor = AuditActor(colleague: "mkeller", client: "hrbox people import")
+
     let directory: URL
     let store: Store
 
@@ -37,7 +40,7 @@ final class ImportFixture {
     func peopleError(_ text: String) throws -> ImportError {
         let path = try write("people.csv", text)
         return try #require(throws: ImportError.self) {
-            try CSVImport.importPeople(from: path, into: store)
+            try CSVImport.importPeople(from: path, into: store, auditedAs: ImportFixture.actor)
         }
     }
 

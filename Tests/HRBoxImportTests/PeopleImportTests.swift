@@ -18,7 +18,7 @@ import Testing
         let fixture = try ImportFixture()
         let path = try fixture.write("people.csv", Self.goodFile)
 
-        let summary = try CSVImport.importPeople(from: path, into: fixture.store)
+        let summary = try CSVImport.importPeople(from: path, into: fixture.store, auditedAs: ImportFixture.actor)
 
         #expect(summary == ImportSummary(added: 4))
         let anna = try #require(try fixture.store.person(employeeNumber: "1001"))
@@ -38,10 +38,10 @@ import Testing
     @Test func reimportChangesNothing() throws {
         let fixture = try ImportFixture()
         let path = try fixture.write("people.csv", Self.goodFile)
-        _ = try CSVImport.importPeople(from: path, into: fixture.store)
+        _ = try CSVImport.importPeople(from: path, into: fixture.store, auditedAs: ImportFixture.actor)
         let before = try fixture.everyone()
 
-        let summary = try CSVImport.importPeople(from: path, into: fixture.store)
+        let summary = try CSVImport.importPeople(from: path, into: fixture.store, auditedAs: ImportFixture.actor)
 
         #expect(summary == ImportSummary(unchanged: 4))
         #expect(try fixture.everyone() == before)
@@ -49,7 +49,9 @@ import Testing
 
     @Test func reimportUpdatesByEmployeeNumber() throws {
         let fixture = try ImportFixture()
-        _ = try CSVImport.importPeople(from: fixture.write("people.csv", Self.goodFile), into: fixture.store)
+        _ = try CSVImport.importPeople(
+            from: fixture.write("people.csv", Self.goodFile), into: fixture.store, auditedAs: ImportFixture.actor
+        )
         let anna = try #require(try fixture.store.person(employeeNumber: "1001"))
         try fixture.store.updatePerson(id: anna.id, with: NewPerson(
             firstName: "Anna", lastName: "Schmidt", addresses: anna.addresses + ["anna@private.example"],
@@ -59,7 +61,9 @@ import Testing
             Anna,Schmidt-Berg,anna@example.com,1001,Marketing,employee
             """
 
-        let summary = try CSVImport.importPeople(from: fixture.write("changed.csv", changed), into: fixture.store)
+        let summary = try CSVImport.importPeople(
+            from: fixture.write("changed.csv", changed), into: fixture.store, auditedAs: ImportFixture.actor
+        )
 
         #expect(summary == ImportSummary(updated: 1))
         let updated = try #require(try fixture.store.person(id: anna.id))
@@ -69,15 +73,46 @@ import Testing
         #expect(updated.addresses == ["anna@example.com", "a.schmidt@example.org", "anna@private.example"])
     }
 
+    @Test func importAudited() throws {
+        let fixture = try ImportFixture()
+        _ = try CSVImport.importPeople(
+            from: fixture.write("people.csv", Self.goodFile), into: fixture.store, auditedAs: ImportFixture.actor)
+        let anna = try #require(try fixture.store.person(employeeNumber: "1001"))
+        let changed = """
+            first_name,last_name,addresses,employee_number,department,status
+            Anna,Schmidt-Berg,anna.schmidt@example.com,1001,,employee
+            """
+
+        _ = try CSVImport.importPeople(
+            from: fixture.write("changed.csv", changed), into: fixture.store, auditedAs: ImportFixture.actor)
+
+        let events = try fixture.store.auditEvents(personId: anna.id, limit: 10)
+        #expect(events.map(\.action) == [.addressAdded, .personUpdated, .personAdded])
+        let added = try #require(events.last)
+        #expect(added.details == ["addresses": "anna@example.com, a.schmidt@example.org"])
+        #expect(added.client == "hrbox people import")
+        let updated = try #require(events.dropFirst().first)
+        #expect(updated.details == [
+            "lastName.old": "Schmidt", "lastName.new": "Schmidt-Berg",
+            "mainAddress.old": "anna@example.com", "mainAddress.new": "anna.schmidt@example.com",
+        ])
+        #expect(updated.colleague == "mkeller")
+        #expect(events.first?.details == ["address": "anna.schmidt@example.com"])
+    }
+
     @Test func emptyCellsKeepStoredValues() throws {
         let fixture = try ImportFixture()
-        _ = try CSVImport.importPeople(from: fixture.write("people.csv", Self.goodFile), into: fixture.store)
+        _ = try CSVImport.importPeople(
+            from: fixture.write("people.csv", Self.goodFile), into: fixture.store, auditedAs: ImportFixture.actor
+        )
         let partial = """
             first_name,last_name,addresses,employee_number,department,job_title,status
             Anna,Schmidt,,1001,,,employee
             """
 
-        let summary = try CSVImport.importPeople(from: fixture.write("partial.csv", partial), into: fixture.store)
+        let summary = try CSVImport.importPeople(
+            from: fixture.write("partial.csv", partial), into: fixture.store, auditedAs: ImportFixture.actor
+        )
 
         #expect(summary == ImportSummary(unchanged: 1))
         let anna = try #require(try fixture.store.person(employeeNumber: "1001"))
@@ -88,7 +123,9 @@ import Testing
 
     @Test func mistypedNumberRejected() throws {
         let fixture = try ImportFixture()
-        _ = try CSVImport.importPeople(from: fixture.write("people.csv", Self.goodFile), into: fixture.store)
+        _ = try CSVImport.importPeople(
+            from: fixture.write("people.csv", Self.goodFile), into: fixture.store, auditedAs: ImportFixture.actor
+        )
         let before = try fixture.everyone()
 
         let error = try fixture.peopleError(
@@ -110,13 +147,17 @@ import Testing
             first_name,last_name,addresses,employee_number,status
             Tobias,Brandt,tobias@example.com,NW-1042,employee
             """
-        _ = try CSVImport.importPeople(from: fixture.write("first.csv", first), into: fixture.store)
+        _ = try CSVImport.importPeople(
+            from: fixture.write("first.csv", first), into: fixture.store, auditedAs: ImportFixture.actor
+        )
 
         let again = """
             first_name,last_name,addresses,employee_number,status
             Tobias,Brandt,tobias@example.com,nw-1042,formerEmployee
             """
-        let summary = try CSVImport.importPeople(from: fixture.write("again.csv", again), into: fixture.store)
+        let summary = try CSVImport.importPeople(
+            from: fixture.write("again.csv", again), into: fixture.store, auditedAs: ImportFixture.actor
+        )
 
         #expect(summary == ImportSummary(updated: 1))
         #expect(try fixture.everyone().count == 1)
@@ -147,7 +188,9 @@ import Testing
             Deniz,Öztürk,Deniz@Example.net,1004,employee
             """
 
-        let summary = try CSVImport.importPeople(from: fixture.write("people.csv", file), into: fixture.store)
+        let summary = try CSVImport.importPeople(
+            from: fixture.write("people.csv", file), into: fixture.store, auditedAs: ImportFixture.actor
+        )
 
         #expect(summary == ImportSummary(updated: 1))
         let employee = try #require(try fixture.store.person(id: applicant.id))
@@ -235,7 +278,9 @@ import Testing
         let fixture = try ImportFixture()
         let file = "first_name,last_name,department,status\r\nAnna,Schmidt,\"Sales, \"\"North\"\"\r\nand South\",employee\r\n"
 
-        _ = try CSVImport.importPeople(from: fixture.write("people.csv", file), into: fixture.store)
+        _ = try CSVImport.importPeople(
+            from: fixture.write("people.csv", file), into: fixture.store, auditedAs: ImportFixture.actor
+        )
 
         #expect(try fixture.everyone().first?.department == "Sales, \"North\"\r\nand South")
     }
@@ -244,7 +289,7 @@ import Testing
         let fixture = try ImportFixture()
         let path = try fixture.write("people.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("first_name,last_name,status\nAnna,Schmidt,employee\n".utf8))
 
-        let summary = try CSVImport.importPeople(from: path, into: fixture.store)
+        let summary = try CSVImport.importPeople(from: path, into: fixture.store, auditedAs: ImportFixture.actor)
 
         #expect(summary == ImportSummary(added: 1))
         #expect(try fixture.everyone().first?.firstName == "Anna")
@@ -257,7 +302,7 @@ import Testing
         let path = try fixture.write("people.csv", bytes: text)
 
         let error = try #require(throws: ImportError.self) {
-            try CSVImport.importPeople(from: path, into: fixture.store)
+            try CSVImport.importPeople(from: path, into: fixture.store, auditedAs: ImportFixture.actor)
         }
 
         #expect(error.problems.map(\.line) == [3])
@@ -284,7 +329,7 @@ import Testing
         let path = fixture.directory.appendingPathComponent("absent.csv").path
 
         let error = try #require(throws: ImportError.self) {
-            try CSVImport.importPeople(from: path, into: fixture.store)
+            try CSVImport.importPeople(from: path, into: fixture.store, auditedAs: ImportFixture.actor)
         }
 
         #expect(error.problems.first?.line == nil)

@@ -7,6 +7,7 @@ import Testing
 @Suite struct AddPersonTests {
     @Test func addedPersonFoundByLookup() throws {
         let harness = try ServerHarness()
+        try harness.importTeam()
         let newPerson = NewPerson(
             firstName: "Hina", lastName: "Sato", addresses: ["hina.sato@example.jp"], department: "Engineering",
             jobTitle: "Intern", status: .applicant)
@@ -23,6 +24,9 @@ import Testing
         #expect(person.status == .applicant)
         #expect(try harness.store.person(id: person.id) == person)
         #expect(lookup.defaultPerson == person)
+        let added = try harness.store.auditEvents(personId: person.id, limit: 1).first
+        #expect(added?.action == .personAdded)
+        #expect(added?.details == ["addresses": "hina.sato@example.jp"])
     }
 
     @Test func takenAddressNamesOwner() throws {
@@ -78,6 +82,7 @@ import Testing
 
     @Test func missingNameRejected() throws {
         let harness = try ServerHarness()
+        try harness.importTeam()
         let newPerson = NewPerson(firstName: " ", lastName: "", addresses: ["nobody@example.com"], status: .applicant)
 
         let error = try harness.failure(AddPerson.self, newPerson)

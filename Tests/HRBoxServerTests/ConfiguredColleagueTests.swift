@@ -50,6 +50,36 @@ import Testing
         #expect(try harness.store.todos(personId: person.id, openOnly: false).isEmpty)
     }
 
+    @Test func everyChangeRejected() throws {
+        let harness = try ServerHarness()
+        try harness.importTeam()
+        let tobias = try harness.person("tobias.brandt@northwind.example")
+        let lena = try harness.person("lena.novak@example.org")
+        let filed = try harness.file(
+            TestMail.message(from: "tobias.brandt@northwind.example"), for: [FilingTarget(personId: tobias.id)])
+        let eventsBefore = try harness.store.auditEvents(personId: nil, limit: 100)
+        let server = serverForGhost(harness)
+
+        let errors = [
+            try server.failure(Unfile.self, Unfile.Params(messageRef: filed.messageRef, personId: tobias.id)),
+            try server.failure(Move.self, Move.Params(
+                messageRef: filed.messageRef, from: FilingTarget(personId: tobias.id), to: FilingTarget(personId: lena.id))),
+            try server.failure(AddAddress.self, AddAddress.Params(personId: tobias.id, address: "t.brandt@example.net")),
+            try server.failure(
+                RemoveAddress.self, RemoveAddress.Params(personId: tobias.id, address: "tobias.brandt@northwind.example")),
+            try server.failure(AddPerson.self, NewPerson(
+                firstName: "Jonas", lastName: "Ek", addresses: ["jonas.ek@example.org"], status: .applicant)),
+        ]
+
+        for error in errors {
+            #expect(error.code == HRBoxErrorCode.colleagueNotFound)
+        }
+        #expect(try harness.person("tobias.brandt@northwind.example") == tobias)
+        #expect(try harness.store.personnelFile(personId: tobias.id)?.messages.count == 1)
+        #expect(try harness.store.person(ownerOf: "jonas.ek@example.org") == nil)
+        #expect(try harness.store.auditEvents(personId: nil, limit: 100) == eventsBefore)
+    }
+
     @Test func readingStillWorks() throws {
         let harness = try ServerHarness()
         try harness.importTeam()

@@ -103,7 +103,7 @@ import Testing
 
         #expect(result.serverInfo == ServerInfo(name: "hrbox", version: HRBoxServer.version))
         #expect(result.methods == HRBoxMethods.names)
-        #expect(result.methods.count == 10)
+        #expect(result.methods.count == 18)
         #expect(result.user == UserInfo(colleague: "mkeller", addresses: ["hr@northwind.example"]))
     }
 

@@ -96,7 +96,8 @@ final class ServerHarness {
     /// Imports the team of ``TeamData``: colleagues first, because case types name them as assignees.
     func importTeam() throws {
         _ = try CSVImport.importColleagues(from: write("colleagues.csv", TeamData.colleagues), into: store)
-        _ = try CSVImport.importPeople(from: write("people.csv", TeamData.people), into: store)
+        _ = try CSVImport.importPeople(
+            from: write("people.csv", TeamData.people), into: store, auditedAs: AuditActor(colleague: nil, client: "tests"))
         _ = try CSVImport.importCaseTypes(from: write("case-types.csv", TeamData.caseTypes), into: store)
     }
 

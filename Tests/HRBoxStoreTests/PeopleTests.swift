@@ -88,7 +88,7 @@ import Testing
             Issue.record("expected an invalid name, got \(noName)")
             return
         }
-        guard case .invalidValue(field: "addresses", let reason) = badAddress else {
+        guard case .invalidValue(field: "addresses[0]", let reason) = badAddress else {
             Issue.record("expected invalid addresses, got \(badAddress)")
             return
         }

@@ -23,13 +23,14 @@ import Testing
     @Test func schemaAndJournalMode() throws {
         let fixture = try StoreFixture()
 
-        #expect(try pragma("user_version", of: fixture.path) == "1")
+        #expect(try pragma("user_version", of: fixture.path) == "2")
         #expect(try pragma("journal_mode", of: fixture.path) == "wal")
         let tables = try pragmaRows(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", of: fixture.path)
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'message_search_%' ORDER BY name",
+            of: fixture.path)
         #expect(tables == [
-            "addresses", "case_types", "cases", "colleagues", "filings", "messages", "people", "todo_shares",
-            "todos", "workflow_steps",
+            "addresses", "audit_events", "case_types", "cases", "colleagues", "filings", "message_search", "messages",
+            "people", "todo_shares", "todos", "workflow_steps",
         ])
     }
 
@@ -43,18 +44,18 @@ import Testing
 
     @Test func newerSchemaRejected() throws {
         let fixture = try StoreFixture()
-        try setUserVersion(2, of: fixture.path)
+        try setUserVersion(3, of: fixture.path)
 
         let error = try #require(throws: StoreError.self) {
             try Store(path: fixture.path)
         }
 
-        guard case .newerSchema(found: 2, supported: 1) = error else {
+        guard case .newerSchema(found: 3, supported: 2) = error else {
             Issue.record("expected newerSchema, got \(error)")
             return
         }
-        #expect(error.description.contains("schema version 2"))
-        #expect(error.description.contains("version 1 at most"))
+        #expect(error.description.contains("schema version 3"))
+        #expect(error.description.contains("version 2 at most"))
     }
 
     @Test func otherFileRejected() throws {

@@ -100,4 +100,22 @@ import Testing
     func parseSingleRejects(_ text: String) {
         #expect(AddressKey.parseSingle(text) == nil)
     }
+
+    @Test func needlessQuotesDropped() {
+        #expect(AddressKey.lookupKey(for: "\"x\"@example.net") == "x@example.net")
+        #expect(AddressKey.lookupKey(for: "A.\"B\"@example.org") == "a.b@example.org")
+        #expect(AddressKey.lookupKey(for: "\"Dana+HR\"@example.org") == "dana+hr@example.org")
+    }
+
+    @Test func neededQuotesKept() {
+        #expect(AddressKey.lookupKey(for: "\"a..b\"@example.org") == "\"a..b\"@example.org")
+        #expect(AddressKey.lookupKey(for: "a.\"b c\"@example.org") == "\"a.b c\"@example.org")
+        #expect(AddressKey.lookupKey(for: "\"a\\\"b\"@example.org") == "\"a\\\"b\"@example.org")
+    }
+
+    @Test func quotedAndPlainLocalPartsMatch() {
+        let message = readMessage(["From: Quin <\"x\"@example.net>", "Date: Mon, 6 Jan 2025 09:15:00 +0100"])
+        #expect(message.from.first?.address == "\"x\"@example.net")
+        #expect(message.from.first?.lookupKey == "x@example.net")
+    }
 }

@@ -108,4 +108,53 @@ import Testing
         #expect(message.defects.kinds == [.missingField])
         #expect(message.defects.first?.field == "From")
     }
+
+    @Test func textAfterBareAddressDropsEntry() {
+        let message = to("c@exa mple.org, dana@example.org")
+        #expect(message.to.map(\.address) == ["dana@example.org"])
+        #expect(message.defects.kinds == [.malformedAddress])
+        #expect(message.defects.first?.fragment == "c@exa mple.org")
+    }
+
+    @Test func textAfterAddressInAnglesDropsEntry() {
+        let message = to("Cay <c@exa mple.org>, dana@example.org")
+        #expect(message.to.map(\.address) == ["dana@example.org"])
+        #expect(message.defects.kinds == [.malformedAddress])
+    }
+
+    @Test func commentAfterGroupAccepted() {
+        let message = to("Team: b@example.com; (the team), c@example.com")
+        #expect(message.to.map(\.address) == ["b@example.com", "c@example.com"])
+        #expect(message.defects.isEmpty)
+    }
+
+    @Test(arguments: ["a@xn--.example", "b@-bad-.example", "c@ab--cd.example"])
+    func invalidDomainLabelReported(_ address: String) {
+        let message = to(address)
+        #expect(message.to.map(\.address) == [address])
+        #expect(message.defects.kinds == [.malformedAddress])
+    }
+
+    @Test func validDomainLabelsAccepted() {
+        #expect(to("d@xn--bcher-kva.example, e@a-b.example").defects.isEmpty)
+    }
+
+    @Test func addressCountCapped() {
+        let count = 10_050
+        let addresses = (0..<count).map { "u\($0)@example.com" }.joined(separator: ",\r\n ")
+        let message = readMessage(["From: a@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100", "To: " + addresses])
+        let capped = message.defects.first { $0.kind == .tooManyAddresses }
+
+        #expect(message.to.count == 10_000)
+        #expect(message.to.last?.address == "u9999@example.com")
+        #expect(capped?.field == "To")
+        #expect(message.defects.kinds == [.tooManyAddresses])
+    }
+
+    @Test func addressCountAtCapKept() {
+        let addresses = (0..<10_000).map { "u\($0)@example.com" }.joined(separator: ",\r\n ")
+        let message = readMessage(["From: a@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100", "Cc: " + addresses])
+        #expect(message.cc.count == 10_000)
+        #expect(message.defects.isEmpty)
+    }
 }

@@ -100,7 +100,7 @@ import Testing
     @Test func undefinedByteIsCharsetMismatch() {
         // ISO-8859-8 leaves 0xA1 undefined; 0xE0 is alef.
         let result = subject(of: "=?iso-8859-8?q?=E0=A1?=")
-        #expect(result.subject == "à¡")
+        #expect(result.subject == "א\u{FFFD}")
         #expect(result.defects.kinds == [.charsetMismatch])
     }
 
@@ -122,5 +122,66 @@ import Testing
         let message = MailMessage(bytes: bytes)
         #expect(message.previewText == "ª")
         #expect(message.defects.kinds.contains(.charsetMismatch))
+    }
+
+    @Test func strayUndefinedByteReplaced() {
+        // "Привет" in windows-1251, then 0x98, which windows-1251 leaves undefined.
+        let result = subject(of: "=?windows-1251?q?=CF=F0=E8=E2=E5=F2=98?=")
+        #expect(result.subject == "Привет\u{FFFD}")
+        #expect(result.defects.kinds == [.charsetMismatch])
+    }
+
+    @Test func mostlyUndefinedBytesFallBack() {
+        // ISO-8859-8 leaves 0xA1 and 0xBF undefined; 0xE0 is alef.
+        let result = subject(of: "=?iso-8859-8?q?=E0=A1=BF=A1?=")
+        #expect(result.subject == "à¡¿¡")
+        #expect(result.defects.kinds == [.charsetMismatch])
+    }
+
+    private func utf16Message(label: String, body: [UInt8]) -> MailMessage {
+        let header = ["From: a@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100", "Content-Type: text/plain; charset=\(label)"]
+        return MailMessage(bytes: rawMessage(header, body: "") + body)
+    }
+
+    /// "Hé€" in UTF-16, big-endian code units.
+    private let hello16BE: [UInt8] = [0x00, 0x48, 0x00, 0xE9, 0x20, 0xAC]
+
+    @Test func utf16WithoutByteOrderMarkIsBigEndian() {
+        let message = utf16Message(label: "utf-16", body: hello16BE)
+        #expect(message.previewText == "Hé€")
+        #expect(message.defects.isEmpty)
+    }
+
+    @Test func utf16ByteOrderMarks() {
+        let bigEndian = utf16Message(label: "UTF-16", body: [0xFE, 0xFF] + hello16BE)
+        let littleEndian = utf16Message(label: "utf-16", body: [0xFF, 0xFE, 0x48, 0x00, 0xE9, 0x00, 0xAC, 0x20])
+
+        #expect(bigEndian.previewText == "Hé€")
+        #expect(littleEndian.previewText == "Hé€")
+        #expect(littleEndian.defects.isEmpty)
+    }
+
+    @Test func utf16WithByteOrderInLabel() {
+        let littleEndian: [UInt8] = [0x48, 0x00, 0xE9, 0x00, 0xAC, 0x20]
+        let plain = utf16Message(label: "utf-16le", body: littleEndian)
+        let marked = utf16Message(label: "UTF-16LE", body: [0xFF, 0xFE] + littleEndian)
+        let bigEndian = utf16Message(label: "utf-16be", body: hello16BE)
+
+        #expect(plain.previewText == "Hé€")
+        #expect(marked.previewText == "Hé€")
+        #expect(bigEndian.previewText == "Hé€")
+    }
+
+    @Test func utf16InvalidCodeUnitsReplaced() {
+        // A lone high surrogate, then "A", then an odd trailing byte.
+        let message = utf16Message(label: "utf-16be", body: [0xD8, 0x00, 0x00, 0x41, 0x42])
+        #expect(message.previewText == "\u{FFFD}A\u{FFFD}")
+        #expect(message.defects.kinds == [.charsetMismatch])
+    }
+
+    @Test func utf16EncodedWord() {
+        let result = subject(of: "=?utf-16?b?AEgA6SCs?=")
+        #expect(result.subject == "Hé€")
+        #expect(result.defects.isEmpty)
     }
 }

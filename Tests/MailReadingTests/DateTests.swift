@@ -86,4 +86,18 @@ import Testing
         #expect(message.date == nil)
         #expect(message.defects.kinds == [.missingField])
     }
+
+    @Test func wrongWeekdayReported() {
+        let result = date("Tue, 6 Jan 2025 09:15:00 +0100")
+        #expect(result.date?.rfc3339 == "2025-01-06T09:15:00+01:00")
+        #expect(result.defects.kinds == [.invalidDate])
+        #expect(result.defects.first?.message.contains("weekday") == true)
+    }
+
+    @Test func rightWeekdayAccepted() {
+        #expect(date("Sun, 5 Jan 2025 09:15:00 +0100").defects.isEmpty)
+        #expect(date("Thu, 1 Jan 1970 00:00:00 +0000").defects.isEmpty)
+        #expect(date("Sat, 1 Jan 2000 00:00:00 +0000").defects.isEmpty)
+        #expect(date("Tue, 29 Feb 2028 12:00:00 +0000").defects.isEmpty)
+    }
 }

@@ -60,7 +60,7 @@ import Testing
 
     @Test func invalidQEscapeKeptAndReported() {
         let result = subject(of: "=?utf-8?q?100=ZZ?=")
-        #expect(result.subject == "100=ZZ")
+        #expect(result.subject == "=?utf-8?q?100=ZZ?=")
         #expect(result.defects.kinds.contains(.invalidEncodedWord))
     }
 
@@ -168,5 +168,19 @@ import Testing
         let result = subject(of: words)
         #expect(result.subject == String(repeating: "ü", count: 2000))
         #expect(result.defects.isEmpty)
+    }
+
+    @Test func invalidBase64WordShownAsWritten() {
+        let result = subject(of: "a =?utf-8?b?####?= b")
+        #expect(result.subject == "a =?utf-8?b?####?= b")
+        #expect(result.defects.kinds == [.invalidEncodedWord])
+        #expect(result.defects.first?.fragment == "=?utf-8?b?####?=")
+    }
+
+    @Test func unknownEncodingShownAsWritten() {
+        let result = subject(of: "=?UTF-8?X?abc?= and more")
+        #expect(result.subject == "=?UTF-8?X?abc?= and more")
+        #expect(result.defects.kinds == [.invalidEncodedWord])
+        #expect(result.defects.first?.field == "Subject")
     }
 }

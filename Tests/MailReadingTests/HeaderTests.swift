@@ -28,6 +28,28 @@ import Testing
         #expect(message.previewText == "")
     }
 
+    @Test func bareCarriageReturnEndsHeaderLine() {
+        let raw = "From: a@example.com\r\nTo: robin@example.com\rCc: sam@example.org\r\nDate: Mon, 6 Jan 2025 09:15:00 +0100\r\n\r\nBody\r\n"
+        let message = MailMessage(bytes: Array(raw.utf8))
+
+        #expect(message.to.map(\.lookupKey) == ["robin@example.com"])
+        #expect(message.cc.map(\.lookupKey) == ["sam@example.org"])
+        #expect(message.headerFields.map(\.name) == ["From", "To", "Cc", "Date"])
+        #expect(message.defects.kinds == [.bareCarriageReturn])
+        #expect(message.defects.first?.field == "To")
+        #expect(message.previewText == "Body")
+    }
+
+    @Test func bareCarriageReturnsOnly() {
+        let raw = "From: a@example.com\rSubject: Old Mac\r\tfolded\rDate: Mon, 6 Jan 2025 09:15:00 +0100\r\rBody\r"
+        let message = MailMessage(bytes: Array(raw.utf8))
+
+        #expect(message.from.map(\.lookupKey) == ["a@example.com"])
+        #expect(message.subject == "Old Mac\tfolded")
+        #expect(message.date != nil)
+        #expect(message.defects.kinds == [.bareCarriageReturn])
+    }
+
     @Test func obsoleteSpaceBeforeColon() {
         let message = MailMessage(bytes: Array("Subject : spaced\r\n\r\n".utf8))
         #expect(message.subject == "spaced")
@@ -56,6 +78,7 @@ import Testing
         let message = readMessage(["From: a@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100", "Subject: \(long)"])
         #expect(message.subject == long)
         #expect(message.defects.kinds == [.headerLineTooLong])
+        #expect(message.defects.first?.field == "Subject")
     }
 
     @Test func messageIDForms() {
@@ -83,5 +106,27 @@ import Testing
 
     @Test func subjectMissingIsNil() {
         #expect(readMessage(["From: a@example.com"]).subject == nil)
+    }
+
+    @Test func oddMessageIDsKeptVerbatim() {
+        let message = readMessage([
+            "From: a@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100",
+            "Message-ID:\r\n <a b@example.com>",
+            "In-Reply-To: <\"quoted local\"@example.com>",
+        ])
+        #expect(message.messageID == "<a b@example.com>")
+        #expect(message.inReplyTo == ["<\"quoted local\"@example.com>"])
+        #expect(message.defects.map(\.field) == ["Message-ID"])
+        #expect(message.defects.kinds == [.invalidMessageID])
+    }
+
+    @Test func secondMessageIDReported() {
+        let message = readMessage([
+            "From: a@example.com", "Date: Mon, 6 Jan 2025 09:15:00 +0100",
+            "Message-ID: <one@example.com> <two@example.com>",
+        ])
+        #expect(message.messageID == "<one@example.com>")
+        #expect(message.defects.kinds == [.invalidMessageID])
+        #expect(message.defects.first?.fragment == "<two@example.com>")
     }
 }

@@ -73,4 +73,19 @@ import Testing
         #expect(message.from.isEmpty)
         #expect(message.previewText.isEmpty)
     }
+
+    @Test func fromFieldWithSpaceBeforeColonKept() {
+        let input = Array("From : a@example.com\r\nSubject: Hi\r\n\r\nBody\r\n".utf8)
+        let message = MailMessage(bytes: input)
+        #expect(message.ownBytes == input)
+        #expect(message.envelopeSender == nil)
+        #expect(message.from.map(\.address) == ["a@example.com"])
+    }
+
+    @Test func leadingByteOrderMarkSkipped() {
+        let message = MailMessage(bytes: [0xEF, 0xBB, 0xBF] + Array(crlfMessage.utf8))
+        #expect(message.ownBytes == Array(crlfMessage.utf8))
+        #expect(message.from.map(\.address) == ["a@example.com"])
+        #expect(message.defects.map(\.message).contains { $0.contains("byte order mark") })
+    }
 }

@@ -172,4 +172,10 @@ import Testing
         let result = attachment(["Content-Type: application/pdf; name*=iso-8859-15''%A4-Beleg.pdf"])
         #expect(result.attachment?.filename == "€-Beleg.pdf")
     }
+
+    @Test func invalidPercentEscapeReported() {
+        let result = attachment(["Content-Type: text/plain", "Content-Disposition: attachment; filename*=utf-8''a%ZZb.txt"])
+        #expect(result.attachment?.filename == "a%ZZb.txt")
+        #expect(result.defects.kinds == [.invalidParameter])
+    }
 }

@@ -10,7 +10,7 @@ import JSONRPC
 /// the spec leaves `startDate` out, and one that did would need a rule here.
 struct ReplyComparison {
     /// Members whose values are instants at which the server did something.
-    static let instantMembers: Set<String> = ["filedAt", "createdAt"]
+    static let instantMembers: Set<String> = ["filedAt", "createdAt", "doneAt", "recordedAt"]
     /// Paths, from the response, of values that may take any string.
     static let anyStringPaths: Set<String> = ["$.result.serverInfo.version", "$.error.message"]
 
