@@ -5,22 +5,22 @@ import HRBoxProtocol
 import Synchronization
 import Testing
 
-/// A version 2 that does not exist yet: a new table and a new column, to migrate stores to.
-private let versionTwo = SchemaMigration(
-    version: 2,
+/// A version after the current one that does not exist yet: a new table and a new column, to migrate stores to.
+private let nextVersion = SchemaMigration(
+    version: Store.schemaVersion + 1,
     sqlite: ["CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT", "ALTER TABLE people ADD COLUMN nickname TEXT"],
     postgresql: ["CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL)", "ALTER TABLE people ADD COLUMN nickname TEXT"]
 )
 
 @Suite struct MigrationTests {
-    @Test func versionOneFileMigrates() throws {
+    @Test func olderFileMigrates() throws {
         let fixture = try StoreFixture()
         let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"])
         try fixture.store.upsertColleague(Colleague(id: "mkeller", name: "Maria Keller"))
 
-        let migrated = try Store(location: fixture.location, clock: { Date() }, migrations: SchemaMigration.all + [versionTwo])
+        let migrated = try Store(location: fixture.location, clock: { Date() }, migrations: SchemaMigration.all + [nextVersion])
 
-        #expect(try pragma("user_version", of: fixture.path) == "2")
+        #expect(try pragma("user_version", of: fixture.path) == "\(Store.schemaVersion + 1)")
         #expect(try migrated.person(id: anna.id) == anna)
         #expect(try migrated.colleagues().map(\.id) == ["mkeller"])
         #expect(try pragmaRows("SELECT count(*) FROM notes", of: fixture.path) == ["0"])
@@ -29,9 +29,9 @@ private let versionTwo = SchemaMigration(
         let backups = try backupFiles(of: fixture)
         #expect(backups.count == 1)
         let backup = try #require(backups.first)
-        #expect(backup.hasPrefix("hrbox.sqlite.v1-backup-"))
+        #expect(backup.hasPrefix("hrbox.sqlite.v\(Store.schemaVersion)-backup-"))
         let backupPath = fixture.directory.appendingPathComponent("data/\(backup)").path
-        #expect(try pragma("user_version", of: backupPath) == "1")
+        #expect(try pragma("user_version", of: backupPath) == "\(Store.schemaVersion)")
         #expect(try pragmaRows("SELECT first_name FROM people", of: backupPath) == ["Anna"])
         let attributes = try FileManager.default.attributesOfItem(atPath: backupPath)
         #expect(attributes[.posixPermissions] as? Int == 0o600)
@@ -46,11 +46,11 @@ private let versionTwo = SchemaMigration(
         #expect(try backupFiles(of: fixture).isEmpty)
     }
 
-    @Test func failedStepLeavesVersionOne() throws {
+    @Test func failedStepKeepsVersion() throws {
         let fixture = try StoreFixture()
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let broken = SchemaMigration(
-            version: 2,
+            version: Store.schemaVersion + 1,
             sqlite: ["CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT", "ALTER TABLE nowhere ADD COLUMN x TEXT"],
             postgresql: []
         )
@@ -59,7 +59,7 @@ private let versionTwo = SchemaMigration(
             try Store(location: fixture.location, clock: { Date() }, migrations: SchemaMigration.all + [broken])
         }
 
-        #expect(try pragma("user_version", of: fixture.path) == "1")
+        #expect(try pragma("user_version", of: fixture.path) == "\(Store.schemaVersion)")
         #expect(try pragmaRows("SELECT name FROM sqlite_schema WHERE name = 'notes'", of: fixture.path).isEmpty)
         #expect(try fixture.openAgain().person(id: anna.id) == anna)
     }
@@ -71,11 +71,11 @@ private let versionTwo = SchemaMigration(
         let fixture = try StoreFixture(.postgresql)
         let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"])
 
-        let migrated = try Store(location: fixture.location, clock: { Date() }, migrations: SchemaMigration.all + [versionTwo])
+        let migrated = try Store(location: fixture.location, clock: { Date() }, migrations: SchemaMigration.all + [nextVersion])
 
         #expect(try migrated.person(id: anna.id) == anna)
         let version = try migrated.connection.queryFirst("SELECT version FROM schema_version") { $0.integer(0) }
-        #expect(version == 2)
+        #expect(version == Int64(Store.schemaVersion + 1))
         let nicknames = try migrated.connection.query("SELECT nickname FROM people") { $0.optionalText(0) }
         #expect(nicknames == [nil])
     }
@@ -135,17 +135,17 @@ private let versionTwo = SchemaMigration(
 
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
             do {
-                _ = try Store(location: location, clock: { Date() }, migrations: SchemaMigration.all + [versionTwo])
+                _ = try Store(location: location, clock: { Date() }, migrations: SchemaMigration.all + [nextVersion])
             } catch {
                 failures.withLock { $0.append(String(describing: error)) }
             }
         }
 
         #expect(failures.withLock { $0 } == [])
-        let migrated = try Store(location: location, clock: { Date() }, migrations: SchemaMigration.all + [versionTwo])
+        let migrated = try Store(location: location, clock: { Date() }, migrations: SchemaMigration.all + [nextVersion])
         #expect(try migrated.person(id: anna.id) == anna)
         if backend == .sqlite {
-            #expect(try pragma("user_version", of: fixture.path) == "2")
+            #expect(try pragma("user_version", of: fixture.path) == "\(Store.schemaVersion + 1)")
             #expect(try backupFiles(of: fixture).count == 1)
         }
     }
