@@ -146,7 +146,8 @@ extension Store {
     }
 
     static let todoSelect = """
-        SELECT id, title, due, assignee, person_id, case_id, message_id, done, created_at, created_by, workflow_step
+        SELECT id, title, due, assignee, person_id, case_id, message_id, done, created_at, created_by, workflow_step,
+            done_at, done_by
         FROM todos
         """
 
@@ -171,6 +172,8 @@ struct TodoRow {
     var createdAt: String
     var createdBy: String?
     var workflowStep: Int?
+    var doneAt: String?
+    var doneBy: String?
 
     init(_ row: any SQLRow) {
         id = row.integer(0)
@@ -184,6 +187,8 @@ struct TodoRow {
         createdAt = row.text(8)
         createdBy = row.optionalText(9)
         workflowStep = row.optionalInteger(10).map { Int($0) }
+        doneAt = row.optionalText(11)
+        doneBy = row.optionalText(12)
     }
 
     func todo(sharedWith: [String]) -> Todo {
@@ -199,7 +204,9 @@ struct TodoRow {
             done: done,
             createdAt: createdAt,
             createdBy: createdBy,
-            workflowStep: workflowStep
+            workflowStep: workflowStep,
+            doneAt: doneAt,
+            doneBy: doneBy
         )
     }
 }

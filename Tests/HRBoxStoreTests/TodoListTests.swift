@@ -52,6 +52,23 @@ import Testing
         #expect(try fixture.store.todos(matching: TodoFilter(personId: anna.id, status: .all)).count == 2)
     }
 
+    @Test(arguments: StoreBackend.all) func todoShowsWhoFinished(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
+        let (anna, todos) = try plannedTodos(fixture)
+
+        let completed = try fixture.store.completeTodo(id: todos[1].id, by: "mkeller")
+        let listed = try fixture.store.todos(matching: TodoFilter(personId: anna.id, status: .all))
+
+        #expect(completed.todo.doneBy == "mkeller")
+        #expect(completed.todo.doneAt == completed.doneAt)
+        let done = try #require(listed.first { $0.id == todos[1].id })
+        #expect(done.doneBy == "mkeller")
+        #expect(done.doneAt == completed.doneAt)
+        let open = try #require(listed.first { $0.id == todos[0].id })
+        #expect(open.doneAt == nil)
+        #expect(open.doneBy == nil)
+    }
+
     @Test(arguments: StoreBackend.all) func completingTwiceKeepsFirst(_ backend: StoreBackend) throws {
         let fixture = try StoreFixture(backend)
         let (_, todos) = try plannedTodos(fixture)
