@@ -55,7 +55,12 @@ let package = Package(
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "MailReadingTests", dependencies: ["MailReading"], resources: [.copy("Fixtures")]),
         // hrbox: one test files a message through `hrbox serve` into a PostgreSQL store.
-        .testTarget(name: "HRBoxStoreTests", dependencies: ["HRBoxStore", "HRBoxProtocol", "HRBoxClient", "hrbox"]),
+        // Not a product: the throwaway PostgreSQL server of the store and end-to-end tests.
+        .target(name: "PostgreSQLTestServer", dependencies: ["HRBoxStore"], path: "Tests/PostgreSQLTestServer"),
+        .testTarget(
+            name: "HRBoxStoreTests",
+            dependencies: ["HRBoxStore", "HRBoxProtocol", "HRBoxClient", "hrbox", "PostgreSQLTestServer"]
+        ),
         .testTarget(name: "HRBoxImportTests", dependencies: ["HRBoxImport", "HRBoxProtocol"]),
         .testTarget(name: "HRBoxTerminalTests", dependencies: ["HRBoxTerminal", "HRBoxProtocol"]),
         .testTarget(
@@ -69,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["hrbox", "HRBoxClient", "HRBoxProtocol", "JSONRPC"]
+            dependencies: ["hrbox", "HRBoxClient", "HRBoxProtocol", "JSONRPC", "PostgreSQLTestServer"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import HRBoxProtocol
 import HRBoxStore
+import PostgreSQLTestServer
 import Synchronization
 
 /// A clock for tests that starts at a fixed instant and moves one minute on at every reading.

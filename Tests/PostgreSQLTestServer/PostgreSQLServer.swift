@@ -1,5 +1,5 @@
 import Foundation
-@testable import HRBoxStore
+import HRBoxStore
 
 #if canImport(Glibc)
 import Glibc
@@ -9,15 +9,16 @@ import Glibc
 /// through a Unix socket in that folder. It is stopped with `pg_ctl stop` when the test process exits.
 ///
 /// initdb refuses to run as root, so under root the server's programs run as the `postgres` user.
-final class PostgreSQLServer: Sendable {
-    let folder: URL
+/// The store tests and the end-to-end tests share it; each test takes a fresh database.
+public final class PostgreSQLServer: Sendable {
+    public let folder: URL
     let binaries: URL
 
     /// The server, started on first use; the failure is kept so that every test reports it.
-    static let shared: Result<PostgreSQLServer, PostgreSQLServerError> = start()
+    public static let shared: Result<PostgreSQLServer, PostgreSQLServerError> = start()
 
     /// The folder with initdb and pg_ctl of the newest PostgreSQL Debian installed, or nil.
-    static let binaryFolder: URL? = {
+    public static let binaryFolder: URL? = {
         let root = URL(fileURLWithPath: "/usr/lib/postgresql")
         guard let versions = try? FileManager.default.contentsOfDirectory(atPath: root.path) else {
             return nil
@@ -34,14 +35,18 @@ final class PostgreSQLServer: Sendable {
     }
 
     /// Creates an empty database and returns a store location that connects to it as `postgres`.
-    func createDatabase() throws -> StoreLocation {
-        let name = "hrbox_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let admin = try PostgreSQLConnection(uri: uri(database: "postgres"), location: location(database: "postgres"))
-        try admin.execute("CREATE DATABASE \(name)")
-        return location(database: name)
+    public func createDatabase() throws -> StoreLocation {
+        .postgresql(uri: try createDatabaseURI())
     }
 
-    func location(database: String) -> StoreLocation {
+    /// Creates an empty database and returns its URI, a value for `hrbox --store`.
+    public func createDatabaseURI() throws -> String {
+        let name = "hrbox_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try run("createdb", ["-h", folder.path, "-U", "postgres", name])
+        return uri(database: name)
+    }
+
+    public func location(database: String) -> StoreLocation {
         .postgresql(uri: uri(database: database))
     }
 
@@ -142,8 +147,8 @@ final class PostgreSQLServer: Sendable {
     }
 }
 
-struct PostgreSQLServerError: Error, CustomStringConvertible {
-    let description: String
+public struct PostgreSQLServerError: Error, CustomStringConvertible {
+    public let description: String
 
     init(_ description: String) {
         self.description = description
