@@ -11,8 +11,8 @@ enum StoreBackend: String, CustomStringConvertible {
     }
 
     /// True when a test can get a store of this kind. PostgreSQL stores come from the throwaway test
-    /// server, which needs initdb; under `CI=true` they count as available, so that a missing initdb
-    /// fails the PostgreSQL tests instead of skipping them.
+    /// server, which needs initdb. Under `CI=true` they count as available, so a missing initdb fails
+    /// the PostgreSQL tests instead of skipping them.
     var isAvailable: Bool {
         switch self {
         case .sqlite:
