@@ -2,10 +2,10 @@
 /// message's indexed text so that SQLite and PostgreSQL stores give the same snippets.
 ///
 /// It follows FTS5's `snippet()`: the column with the most matching words, a window of
-/// ``windowWords`` words that holds the most matches with them centred where it can, `…` where
+/// ``windowWords`` words that contains the most matches with them centred where it can, `…` where
 /// the window cuts the text, and each matching word between U+E000 and U+E001.
 enum SearchSnippet {
-    /// The most words a snippet shows.
+    /// The maximum number of words a snippet shows.
     static let windowWords = 12
 
     /// Builds the snippet of the columns, in the order subject, body, participants, attachments.
@@ -28,7 +28,7 @@ enum SearchSnippet {
         return marked(best.text, words: best.words, matches: Set(best.matches), window: window)
     }
 
-    /// Picks the window of words that holds the most matches, then moves it so that its matches sit
+    /// Picks the window of words that contains the most matches, then moves it so that its matches sit
     /// in its middle without leaving the text.
     private static func window(wordCount: Int, matches: [Int]) -> Range<Int> {
         let size = min(windowWords, wordCount)
