@@ -5,7 +5,7 @@ import PackageDescription
 //   HRBoxProtocol  params and results of every `hrbox/` method (Codable values, no I/O)
 //   JSONRPC        JSON values, LSP base-protocol framing, dispatch and lifecycle
 //   MailReading    headers, addresses, encoded words and MIME of a raw message
-//   HRBoxStore     the SQLite store: people, personnel files, cases, to-dos
+//   HRBoxStore     the store in SQLite or PostgreSQL: people, personnel files, cases, to-dos
 //   HRBoxImport    CSV files of people, colleagues and case types, imported all or nothing
 //   HRBoxServer    one handler per `hrbox/` method, wired to the store and the mail reader
 //   HRBoxClient    spawns `hrbox serve` and calls its methods (used by `hrbox box` and the demo)
@@ -28,10 +28,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // libpq's headers only: HRBoxStore loads libpq.so.5 with dlopen on the first PostgreSQL store.
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         .target(name: "HRBoxProtocol"),
         .target(name: "JSONRPC"),
         .target(name: "MailReading"),
-        .target(name: "HRBoxStore", dependencies: ["CSQLite", "HRBoxProtocol", "MailReading"]),
+        .target(name: "HRBoxStore", dependencies: ["CSQLite", "CLibPQ", "HRBoxProtocol", "MailReading"]),
         .target(name: "HRBoxImport", dependencies: ["HRBoxProtocol", "MailReading", "HRBoxStore"]),
         .target(
             name: "HRBoxServer",
@@ -52,7 +54,13 @@ let package = Package(
         .executableTarget(name: "ReadingBenchmark", dependencies: ["MailReading"], path: "bench/ReadingBenchmark"),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "MailReadingTests", dependencies: ["MailReading"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "HRBoxStoreTests", dependencies: ["HRBoxStore", "HRBoxProtocol"]),
+        // hrbox: one test files a message through `hrbox serve` into a PostgreSQL store.
+        // Not a product: the throwaway PostgreSQL server of the store and end-to-end tests.
+        .target(name: "PostgreSQLTestServer", dependencies: ["HRBoxStore"], path: "Tests/PostgreSQLTestServer"),
+        .testTarget(
+            name: "HRBoxStoreTests",
+            dependencies: ["HRBoxStore", "HRBoxProtocol", "HRBoxClient", "hrbox", "PostgreSQLTestServer"]
+        ),
         .testTarget(name: "HRBoxImportTests", dependencies: ["HRBoxImport", "HRBoxProtocol"]),
         .testTarget(name: "HRBoxTerminalTests", dependencies: ["HRBoxTerminal", "HRBoxProtocol"]),
         .testTarget(
@@ -66,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["hrbox", "HRBoxClient", "HRBoxProtocol", "JSONRPC"]
+            dependencies: ["hrbox", "HRBoxClient", "HRBoxProtocol", "JSONRPC", "PostgreSQLTestServer"]
         ),
     ],
     swiftLanguageModes: [.v6]

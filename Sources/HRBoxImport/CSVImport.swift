@@ -95,7 +95,8 @@ public enum CSVImport {
         case .personNotFound, .caseNotFound, .caseTypeNotFound, .messageNotFound, .addressNotFound, .filingNotFound,
             .todoNotFound:
             problems.add(line: line, field: nil, error.description)
-        case .newerSchema, .unreadableValue, .fileSystem, .sqlite, .rollbackFailed:
+        case .newerSchema, .unreadableValue, .fileSystem, .sqlite, .rollbackFailed, .postgresql, .uniqueViolation,
+            .writeConflict, .connectionFailed:
             throw error
         }
     }

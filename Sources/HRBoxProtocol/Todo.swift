@@ -18,6 +18,11 @@ public struct Todo: Codable, Sendable, Equatable, Hashable {
     public var createdBy: String?
     /// The position of the workflow step that created the to-do, counting from 1; nil for a to-do planned by hand.
     public var workflowStep: Int?
+    /// When the to-do was marked done, as an RFC 3339 instant in UTC; nil while open, and for a to-do
+    /// marked done by an hrbox older than store schema version 2.
+    public var doneAt: String?
+    /// The colleague who marked the to-do done; nil while open or when unknown.
+    public var doneBy: String?
 
     public init(
         id: Int64,
@@ -31,7 +36,9 @@ public struct Todo: Codable, Sendable, Equatable, Hashable {
         done: Bool,
         createdAt: String,
         createdBy: String?,
-        workflowStep: Int?
+        workflowStep: Int?,
+        doneAt: String? = nil,
+        doneBy: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -45,5 +52,7 @@ public struct Todo: Codable, Sendable, Equatable, Hashable {
         self.createdAt = createdAt
         self.createdBy = createdBy
         self.workflowStep = workflowStep
+        self.doneAt = doneAt
+        self.doneBy = doneBy
     }
 }

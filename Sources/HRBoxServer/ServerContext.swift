@@ -43,7 +43,7 @@ final class ServerContext {
             return openedStore
         }
         do {
-            let store = try HRBoxStore.Store(path: storePath, clock: clock)
+            let store = try HRBoxStore.Store(location: StoreLocation(storePath), clock: clock)
             openedStore = store
             log.info("Opened the store.")
             return store
@@ -70,7 +70,7 @@ final class ServerContext {
         return colleague
     }
 
-    /// Releases the store, which closes its SQLite connection so that SQLite can fold the write-ahead
+    /// Releases the store, which closes its database connection, so that SQLite can fold the write-ahead
     /// log back into the database file before the process exits.
     func closeStore() {
         if openedStore != nil {

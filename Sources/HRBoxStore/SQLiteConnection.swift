@@ -4,7 +4,8 @@ import CSQLite
 ///
 /// Not thread-safe: the connection is opened in SQLite's multi-thread mode (no mutex of its own),
 /// and the statement cache is a plain dictionary. Its owner, a ``Store``, is used by one thread at a time.
-final class SQLiteConnection {
+final class SQLiteConnection: SQLDatabase {
+    let dialect = SQLDialect.sqlite
     private let handle: OpaquePointer
     private var statements: [String: OpaquePointer] = [:]
 
@@ -36,11 +37,6 @@ final class SQLiteConnection {
         sqlite3_get_autocommit(handle) == 0
     }
 
-    /// The rowid of the last row inserted on this connection.
-    var lastInsertedRowID: Int64 {
-        sqlite3_last_insert_rowid(handle)
-    }
-
     func setBusyTimeout(milliseconds: Int32) throws(StoreError) {
         let code = sqlite3_busy_timeout(handle, milliseconds)
         guard code == SQLITE_OK else {
@@ -48,10 +44,8 @@ final class SQLiteConnection {
         }
     }
 
-    /// Runs a statement that returns no rows of interest.
-    /// - Returns: The number of rows it inserted, changed or deleted.
     @discardableResult
-    func execute(_ sql: String, _ values: [SQLValue] = []) throws(StoreError) -> Int {
+    func execute(_ sql: String, _ values: [SQLValue]) throws(StoreError) -> Int {
         try withStatement(sql, values) { (statement) throws(StoreError) -> Int in
             var code = sqlite3_step(statement)
             while code == SQLITE_ROW {
@@ -64,11 +58,10 @@ final class SQLiteConnection {
         }
     }
 
-    /// Runs a query and turns each of its rows into a value.
     func query<T>(
         _ sql: String,
-        _ values: [SQLValue] = [],
-        row makeValue: (SQLiteRow) throws(StoreError) -> T
+        _ values: [SQLValue],
+        row makeValue: (any SQLRow) throws(StoreError) -> T
     ) throws(StoreError) -> [T] {
         try withStatement(sql, values) { (statement) throws(StoreError) -> [T] in
             var results: [T] = []
@@ -85,11 +78,10 @@ final class SQLiteConnection {
         }
     }
 
-    /// Runs a query and returns its first row turned into a value, or nil when it has none.
     func queryFirst<T>(
         _ sql: String,
-        _ values: [SQLValue] = [],
-        row makeValue: (SQLiteRow) throws(StoreError) -> T
+        _ values: [SQLValue],
+        row makeValue: (any SQLRow) throws(StoreError) -> T
     ) throws(StoreError) -> T? {
         try withStatement(sql, values) { (statement) throws(StoreError) -> T? in
             let code = sqlite3_step(statement)
@@ -159,9 +151,15 @@ final class SQLiteConnection {
         }
     }
 
-    private static func error(of handle: OpaquePointer, code: Int32, sql: String) -> StoreError {
+    static func error(of handle: OpaquePointer, code: Int32, sql: String) -> StoreError {
         let message = sqlite3_errmsg(handle).map { String(cString: $0) } ?? "unknown error"
-        return .sqlite(code: code & 0xFF, extendedCode: sqlite3_extended_errcode(handle), message: message, sql: sql)
+        let extendedCode = sqlite3_extended_errcode(handle)
+        // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE, whose macros Swift does not import.
+        if extendedCode == SQLITE_CONSTRAINT | (6 << 8) || extendedCode == SQLITE_CONSTRAINT | (8 << 8) {
+            // SQLite's message names the table and column, such as "UNIQUE constraint failed: people.id".
+            return .uniqueViolation(constraint: message, sql: sql)
+        }
+        return .sqlite(code: code & 0xFF, extendedCode: extendedCode, message: message, sql: sql)
     }
 }
 

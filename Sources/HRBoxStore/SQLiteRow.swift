@@ -1,7 +1,7 @@
 import CSQLite
 
-/// The current row of a query, read by column index from 0. Valid only inside the row closure.
-struct SQLiteRow {
+/// The current row of an SQLite query. Valid only inside the row closure.
+struct SQLiteRow: SQLRow {
     let statement: OpaquePointer
 
     func isNull(_ column: Int32) -> Bool {
@@ -12,21 +12,8 @@ struct SQLiteRow {
         sqlite3_column_int64(statement, column)
     }
 
-    func optionalInteger(_ column: Int32) -> Int64? {
-        isNull(column) ? nil : integer(column)
-    }
-
     func real(_ column: Int32) -> Double? {
         isNull(column) ? nil : sqlite3_column_double(statement, column)
-    }
-
-    func bool(_ column: Int32) -> Bool {
-        integer(column) != 0
-    }
-
-    /// The column as text; NULL reads as the empty string.
-    func text(_ column: Int32) -> String {
-        optionalText(column) ?? ""
     }
 
     func optionalText(_ column: Int32) -> String? {
@@ -38,7 +25,6 @@ struct SQLiteRow {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The column as bytes; NULL and a zero-length blob both read as no bytes.
     func blob(_ column: Int32) -> [UInt8] {
         // SQLite wants the pointer read before the size.
         let pointer = sqlite3_column_blob(statement, column)

@@ -95,7 +95,7 @@ extension Store {
         )
     }
 
-    private static func auditEvent(_ row: SQLiteRow) throws(StoreError) -> AuditEvent {
+    private static func auditEvent(_ row: any SQLRow) throws(StoreError) -> AuditEvent {
         guard let action = AuditAction(rawValue: row.text(4)) else {
             throw .unreadableValue(table: "audit_events", column: "action", value: row.text(4))
         }

@@ -36,11 +36,10 @@ extension Store {
                 try connection.execute("UPDATE case_types SET name = ? WHERE id = ?", [.text(name), .integer(id)])
                 try connection.execute("DELETE FROM workflow_steps WHERE case_type_id = ?", [.integer(id)])
             } else {
-                try connection.execute(
-                    "INSERT INTO case_types (name, name_key) VALUES (?, ?)",
+                id = try connection.insert(
+                    "INSERT INTO case_types (name, name_key) VALUES (?, ?) RETURNING id",
                     [.text(name), .text(nameKey)]
                 )
-                id = connection.lastInsertedRowID
             }
 
             for (offset, step) in steps.enumerated() {

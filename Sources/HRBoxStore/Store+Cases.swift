@@ -8,7 +8,7 @@ extension Store {
     public func cases(personId: Int64, includeClosed: Bool) throws(StoreError) -> [Case] {
         _ = try requirePerson(id: personId)
         return try connection.query(
-            Store.caseSelect + " WHERE c.person_id = ? AND (? OR c.status = 'open') ORDER BY c.start_date DESC, c.id DESC",
+            Store.caseSelect + " WHERE c.person_id = ? AND (? = 1 OR c.status = 'open') ORDER BY c.start_date DESC, c.id DESC",
             [.integer(personId), SQLValue(includeClosed)],
             row: Store.caseRow
         )
@@ -51,15 +51,15 @@ extension Store {
             let trimmedTitle = title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let caseTitle = trimmedTitle.isEmpty ? "\(caseType.name) \(start)" : trimmedTitle
             let createdAt = now()
-            try connection.execute(
+            let caseId = try connection.insert(
                 """
                 INSERT INTO cases (person_id, case_type_id, title, status, start_date, started_by, created_at)
                 VALUES (?, ?, ?, 'open', ?, ?, ?)
+                RETURNING id
                 """,
                 [.integer(personId), .integer(caseTypeId), .text(caseTitle), .text(start.description),
                  SQLValue(startedBy), .text(createdAt)]
             )
-            let caseId = connection.lastInsertedRowID
 
             var todos: [Todo] = []
             for (offset, step) in caseType.workflow.enumerated() {
@@ -104,7 +104,7 @@ extension Store {
         FROM cases c JOIN case_types t ON t.id = c.case_type_id
         """
 
-    private static func caseRow(_ row: SQLiteRow) throws(StoreError) -> Case {
+    private static func caseRow(_ row: any SQLRow) throws(StoreError) -> Case {
         let status = row.text(5)
         guard let caseStatus = CaseStatus(rawValue: status) else {
             throw .unreadableValue(table: "cases", column: "status", value: status)

@@ -69,7 +69,7 @@ extension Store {
         return Colleague(id: id, name: name, address: address)
     }
 
-    private static func colleague(_ row: SQLiteRow) -> Colleague {
+    private static func colleague(_ row: any SQLRow) -> Colleague {
         Colleague(id: row.text(0), name: row.text(1), address: row.optionalText(2))
     }
 }

@@ -23,8 +23,9 @@ extension Store {
     ///
     /// Each word of `query` must match the start of a word in the message, ignoring letter case and
     /// diacritics, so "vertr" finds "Vertrag" and "muller" finds "Müller". "ß" and "ss" match each
-    /// other, so "Weissmuller" finds "Weißmüller". The words are quoted before
-    /// they reach FTS5, so no query is read as FTS5 syntax. Hits are ranked by FTS5's bm25, best first.
+    /// other, so "Weissmuller" finds "Weißmüller". Only the letters and digits of the query are
+    /// searched for, so no query is read as FTS5 or tsquery syntax. Hits are ranked best first, by
+    /// FTS5's bm25 on SQLite and by ts_rank on PostgreSQL.
     /// - Parameters:
     ///   - personId: Only messages filed for this person; nil for everyone.
     ///   - limit: The most hits to return, from 1 to ``maximumSearchHits``.
@@ -34,7 +35,8 @@ extension Store {
         guard (1...Store.maximumSearchHits).contains(limit) else {
             throw .invalidValue(field: "limit", reason: "\(limit) is out of range. Give 1 to \(Store.maximumSearchHits).")
         }
-        guard let match = Store.matchExpression(for: query) else {
+        let queryWords = SearchWords.queryWords(query)
+        guard let match = Store.matchExpression(for: query), !queryWords.isEmpty else {
             throw .invalidValue(field: "query", reason: "the query has no word to search for. Give at least one word.")
         }
 
@@ -42,7 +44,13 @@ extension Store {
             if let personId {
                 _ = try requirePerson(id: personId)
             }
-            let rows = try matchingMessages(match, personId: personId, limit: limit)
+            let rows: [SearchRow]
+            switch connection.dialect {
+            case .sqlite:
+                rows = try matchingMessages(fts5: match, personId: personId, limit: limit)
+            case .postgresql:
+                rows = try matchingMessages(tsquery: SearchWords.tsquery(queryWords), personId: personId, limit: limit)
+            }
             var hits: [FiledSearchHit] = []
             for row in rows {
                 let sha256 = try connection.queryFirst(
@@ -51,11 +59,12 @@ extension Store {
                 guard let sha256 else {
                     continue
                 }
+                let marked = SearchSnippet.snippet(columns: row.indexedText, queryWords: queryWords)
                 hits.append(FiledSearchHit(
                     messageRef: row.ref,
                     subject: row.subject,
                     date: row.date,
-                    snippet: Store.oneLineSnippet(row.snippet),
+                    snippet: Store.oneLineSnippet(marked),
                     filings: try filings(sha256: sha256)
                 ))
             }
@@ -111,7 +120,7 @@ extension Store {
 
     /// Puts a snippet on one line and picks match markers that the text cannot be confused with.
     ///
-    /// FTS5 marks matches with U+E000 and U+E001, characters of Unicode's private use area.
+    /// ``SearchSnippet`` marks matches with U+E000 and U+E001, characters of Unicode's private use area.
     static func oneLineSnippet(_ marked: String) -> String {
         var lines: [Substring] = []
         for line in marked.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
@@ -138,49 +147,89 @@ extension Store {
             }
             participants.append(address.address)
         }
-        let attachments = mail.attachments.compactMap(\.filename)
+        // PostgreSQL text cannot hold NUL, and the index of both backends keeps the same text.
+        let columns = [
+            mail.subject ?? "",
+            mail.bodyText(),
+            participants.joined(separator: "\n"),
+            mail.attachments.compactMap(\.filename).joined(separator: "\n"),
+        ].map { $0.replacingOccurrences(of: "\u{0}", with: "") }
 
-        try connection.execute(
-            "INSERT INTO message_search (rowid, subject, body, participants, attachments) VALUES (?, ?, ?, ?, ?)",
-            [
-                .integer(ref),
-                .text(mail.subject ?? ""),
-                .text(mail.bodyText()),
-                .text(participants.joined(separator: "\n")),
-                .text(attachments.joined(separator: "\n")),
-            ]
-        )
+        switch connection.dialect {
+        case .sqlite:
+            try connection.execute(
+                "INSERT INTO message_search (rowid, subject, body, participants, attachments) VALUES (?, ?, ?, ?, ?)",
+                [.integer(ref)] + columns.map { .text($0) }
+            )
+        case .postgresql:
+            let words = SearchWords.indexText(columns.joined(separator: "\n"))
+            try connection.execute(
+                """
+                INSERT INTO message_search (message_id, subject, body, participants, attachments, words)
+                VALUES (?, ?, ?, ?, ?, to_tsvector('simple', ?))
+                """,
+                [.integer(ref)] + columns.map { .text($0) } + [.text(words)]
+            )
+        }
     }
 
     /// Removes a message from the search index, inside the caller's transaction.
     func unindexMessage(ref: Int64) throws(StoreError) {
-        try connection.execute("DELETE FROM message_search WHERE rowid = ?", [.integer(ref)])
+        let key = connection.dialect == .sqlite ? "rowid" : "message_id"
+        try connection.execute("DELETE FROM message_search WHERE \(key) = ?", [.integer(ref)])
     }
 
-    /// Runs the FTS5 query: the only SQLite-only query of the search.
-    private func matchingMessages(_ match: String, personId: Int64?, limit: Int) throws(StoreError) -> [SearchRow] {
+    /// Runs the FTS5 query of an SQLite store.
+    private func matchingMessages(fts5 match: String, personId: Int64?, limit: Int) throws(StoreError) -> [SearchRow] {
         let filed = personId == nil ? "f.message_id = m.id" : "f.message_id = m.id AND f.person_id = ?"
         let values: [SQLValue] = [.text(match)] + (personId.map { [.integer($0)] } ?? []) + [SQLValue(limit)]
         return try connection.query(
             """
-            SELECT m.id, m.subject, m.date, snippet(message_search, -1, char(57344), char(57345), '…', 12)
+            SELECT m.id, m.subject, m.date, message_search.subject, message_search.body,
+                message_search.participants, message_search.attachments
             FROM message_search
             JOIN messages m ON m.id = message_search.rowid
             WHERE message_search MATCH ? AND EXISTS (SELECT 1 FROM filings f WHERE \(filed))
             ORDER BY bm25(message_search), m.id DESC
             LIMIT ?
             """,
-            values
-        ) { row in
-            SearchRow(ref: row.integer(0), subject: row.optionalText(1), date: row.optionalText(2), snippet: row.text(3))
-        }
+            values,
+            row: SearchRow.init
+        )
+    }
+
+    /// Runs the full-text query of a PostgreSQL store against the tsvector of folded words.
+    private func matchingMessages(tsquery: String, personId: Int64?, limit: Int) throws(StoreError) -> [SearchRow] {
+        let filed = personId == nil ? "f.message_id = m.id" : "f.message_id = m.id AND f.person_id = ?"
+        let values: [SQLValue] = [.text(tsquery)] + (personId.map { [.integer($0)] } ?? []) + [SQLValue(limit)]
+        return try connection.query(
+            """
+            SELECT m.id, m.subject, m.date, s.subject, s.body, s.participants, s.attachments
+            FROM message_search s
+            CROSS JOIN to_tsquery('simple', ?) AS q
+            JOIN messages m ON m.id = s.message_id
+            WHERE s.words @@ q AND EXISTS (SELECT 1 FROM filings f WHERE \(filed))
+            ORDER BY ts_rank(s.words, q) DESC, m.id DESC
+            LIMIT ?
+            """,
+            values,
+            row: SearchRow.init
+        )
     }
 }
 
-/// The columns of one hit of the FTS5 query, before its filings are read.
+/// The columns of one hit of the full-text query, before its filings are read.
 private struct SearchRow {
     var ref: Int64
     var subject: String?
     var date: String?
-    var snippet: String
+    /// The message's subject, body, participants and attachments as the search index holds them.
+    var indexedText: [String]
+
+    init(_ row: any SQLRow) {
+        ref = row.integer(0)
+        subject = row.optionalText(1)
+        date = row.optionalText(2)
+        indexedText = (3...6).map { row.text(Int32($0)) }
+    }
 }

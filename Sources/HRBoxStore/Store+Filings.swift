@@ -96,7 +96,7 @@ extension Store {
         }
 
         let earlier = try connection.queryFirst(
-            "SELECT filed_at FROM filings WHERE message_id = ? AND person_id = ? AND IFNULL(case_id, 0) = IFNULL(?, 0)",
+            "SELECT filed_at FROM filings WHERE message_id = ? AND person_id = ? AND COALESCE(case_id, 0) = COALESCE(?, 0)",
             [.integer(ref), .integer(target.personId), SQLValue(target.caseId)]
         ) { $0.text(0) }
         guard let earlier else {

@@ -11,15 +11,15 @@ extension Store {
         return try write { () throws(StoreError) -> Person in
             try checkOwnership(of: fields, for: nil)
             let time = now()
-            try connection.execute(
+            let id = try connection.insert(
                 """
                 INSERT INTO people (first_name, last_name, employee_number, department, job_title, status,
                     first_key, last_key, employee_key, search_text, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING id
                 """,
                 personValues(fields) + [.text(time), .text(time)]
             )
-            let id = connection.lastInsertedRowID
             try insertAddresses(fields.addresses, personId: id)
             return try requirePerson(id: id)
         }
@@ -64,11 +64,11 @@ extension Store {
         return try row.person(addresses: addresses(ofPerson: id))
     }
 
-    /// Returns the person whose employee number is exactly `employeeNumber` after trimming, or nil.
+    /// Returns the person whose employee number is `employeeNumber` after trimming, ignoring ASCII letter case, or nil.
     public func person(employeeNumber: String) throws(StoreError) -> Person? {
         let number = employeeNumber.trimmingCharacters(in: .whitespacesAndNewlines)
         let id = try connection.queryFirst(
-            "SELECT id FROM people WHERE employee_number = ?",
+            "SELECT id FROM people WHERE lower(employee_number) = lower(?)",
             [.text(number)]
         ) { $0.integer(0) }
         guard let id else {
@@ -114,7 +114,7 @@ extension Store {
             return
         }
         let ownerId = try connection.queryFirst(
-            "SELECT id FROM people WHERE employee_number = ?",
+            "SELECT id FROM people WHERE lower(employee_number) = lower(?)",
             [.text(number)]
         ) { $0.integer(0) }
         if let ownerId, ownerId != personId {
@@ -172,7 +172,7 @@ struct PersonRow {
     var status: String
 
     /// Reads the columns id, first_name, last_name, employee_number, department, job_title and status, in this order.
-    init(_ row: SQLiteRow) {
+    init(_ row: any SQLRow) {
         id = row.integer(0)
         firstName = row.text(1)
         lastName = row.text(2)

@@ -18,19 +18,20 @@ extension Store {
             return []
         }
 
+        let position = connection.dialect.substringPosition
         let rows = try connection.query(
             """
             SELECT id, first_name, last_name, employee_number, department, job_title, status,
                 CASE
                     WHEN employee_key = ?1
                         OR EXISTS (SELECT 1 FROM addresses WHERE person_id = people.id AND search_key = ?1) THEN 0
-                    WHEN instr(first_key, ?1) = 1 OR instr(last_key, ?1) = 1
-                        OR instr(trim(first_key || ' ' || last_key), ?1) = 1
-                        OR instr(trim(last_key || ' ' || first_key), ?1) = 1 THEN 1
+                    WHEN \(position)(first_key, ?1) = 1 OR \(position)(last_key, ?1) = 1
+                        OR \(position)(trim(first_key || ' ' || last_key), ?1) = 1
+                        OR \(position)(trim(last_key || ' ' || first_key), ?1) = 1 THEN 1
                     ELSE 2
                 END AS rank
             FROM people
-            WHERE instr(search_text, ?1) > 0
+            WHERE \(position)(search_text, ?1) > 0
             ORDER BY rank, last_key, first_key, id
             LIMIT ?2
             """,

@@ -100,14 +100,11 @@ extension Store {
             guard let row else {
                 throw .todoNotFound(id)
             }
-            let done = try connection.queryFirst(
-                "SELECT done_at, done_by FROM todos WHERE id = ?", [.integer(id)]
-            ) { ($0.optionalText(0), $0.optionalText(1)) }
             return CompletedTodo(
                 todo: row.todo(sharedWith: try shares(ofTodo: id)),
                 alreadyDone: changed == 0,
-                doneAt: done?.0,
-                doneBy: done?.1
+                doneAt: row.doneAt,
+                doneBy: row.doneBy
             )
         }
     }

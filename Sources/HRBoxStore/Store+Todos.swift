@@ -72,7 +72,7 @@ extension Store {
     public func todos(personId: Int64, openOnly: Bool) throws(StoreError) -> [Todo] {
         _ = try requirePerson(id: personId)
         let rows = try connection.query(
-            Store.todoSelect + " WHERE person_id = ? AND NOT (? AND done) ORDER BY due IS NULL, due, id",
+            Store.todoSelect + " WHERE person_id = ? AND (? = 0 OR done = 0) ORDER BY due IS NULL, due, id",
             [.integer(personId), SQLValue(openOnly)],
             row: TodoRow.init
         )
@@ -109,11 +109,12 @@ extension Store {
         }
 
         let createdAt = now()
-        try connection.execute(
+        let id = try connection.insert(
             """
             INSERT INTO todos (title, due, assignee, person_id, case_id, message_id, done, created_at, created_by,
                 workflow_step)
             VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+            RETURNING id
             """,
             [
                 .text(title), SQLValue(todo.due?.description), SQLValue(assignee), SQLValue(todo.personId),
@@ -121,7 +122,6 @@ extension Store {
                 SQLValue(todo.workflowStep.map(Int64.init)),
             ]
         )
-        let id = connection.lastInsertedRowID
         for colleague in shares {
             try connection.execute(
                 "INSERT INTO todo_shares (todo_id, colleague_id) VALUES (?, ?)",
@@ -146,13 +146,14 @@ extension Store {
     }
 
     static let todoSelect = """
-        SELECT id, title, due, assignee, person_id, case_id, message_id, done, created_at, created_by, workflow_step
+        SELECT id, title, due, assignee, person_id, case_id, message_id, done, created_at, created_by, workflow_step,
+            done_at, done_by
         FROM todos
         """
 
     func shares(ofTodo id: Int64) throws(StoreError) -> [String] {
         try connection.query(
-            "SELECT colleague_id FROM todo_shares WHERE todo_id = ? ORDER BY rowid",
+            "SELECT colleague_id FROM todo_shares WHERE todo_id = ? ORDER BY \(connection.dialect.todoShareOrder)",
             [.integer(id)]
         ) { $0.text(0) }
     }
@@ -171,8 +172,10 @@ struct TodoRow {
     var createdAt: String
     var createdBy: String?
     var workflowStep: Int?
+    var doneAt: String?
+    var doneBy: String?
 
-    init(_ row: SQLiteRow) {
+    init(_ row: any SQLRow) {
         id = row.integer(0)
         title = row.text(1)
         due = row.optionalText(2)
@@ -184,6 +187,8 @@ struct TodoRow {
         createdAt = row.text(8)
         createdBy = row.optionalText(9)
         workflowStep = row.optionalInteger(10).map { Int($0) }
+        doneAt = row.optionalText(11)
+        doneBy = row.optionalText(12)
     }
 
     func todo(sharedWith: [String]) -> Todo {
@@ -199,7 +204,9 @@ struct TodoRow {
             done: done,
             createdAt: createdAt,
             createdBy: createdBy,
-            workflowStep: workflowStep
+            workflowStep: workflowStep,
+            doneAt: doneAt,
+            doneBy: doneBy
         )
     }
 }

@@ -1,9 +1,9 @@
 extension Store {
-    /// Runs `body` in a transaction: BEGIN IMMEDIATE and COMMIT, or ROLLBACK when anything throws.
+    /// Runs `body` in a transaction that holds the store's write lock: COMMIT, or ROLLBACK when anything throws.
     ///
     /// A transaction inside another becomes a savepoint, so a failing inner part is undone alone
     /// while the outer transaction decides about the rest.
-    /// - Throws: What `body` threw, or a ``StoreError`` when SQLite fails to begin or commit.
+    /// - Throws: What `body` threw, or a ``StoreError`` when the database fails to begin or commit.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try runTransaction(body, wrap: { $0 })
     }
@@ -17,22 +17,27 @@ extension Store {
     /// Runs several reads in one deferred transaction, so that they see one state of the store
     /// without taking the write lock.
     func read<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        try runTransaction(body, begin: "BEGIN DEFERRED", wrap: { $0 })
+        try runTransaction(body, begin: [connection.dialect.beginRead], wrap: { $0 })
     }
 
     /// Begins a transaction or savepoint, runs `body`, then commits or rolls back.
     /// - Parameters:
-    ///   - begin: The statement that opens an outermost transaction. IMMEDIATE takes the write lock
-    ///     at the start, so a busy store makes a write wait or fail before it changes anything.
+    ///   - begin: The statements that open an outermost transaction, the dialect's ``SQLDialect/beginWrite``
+    ///     when nil. Those take the write lock at the start, so a busy store makes a write wait or fail
+    ///     before it changes anything.
     ///   - wrap: Turns the store's own errors into `body`'s error type.
     private func runTransaction<T, E: Error>(
         _ body: () throws(E) -> T,
-        begin: String = "BEGIN IMMEDIATE",
+        begin: [String]? = nil,
         wrap: (StoreError) -> E
     ) throws(E) -> T {
         let depth = transactionDepth
         do {
-            try connection.execute(depth == 0 ? begin : "SAVEPOINT \(savepointName(depth))")
+            if depth == 0 {
+                try beginTransaction(begin ?? connection.dialect.beginWrite)
+            } else {
+                try connection.execute("SAVEPOINT \(savepointName(depth))")
+            }
         } catch {
             throw wrap(error)
         }
@@ -65,10 +70,29 @@ extension Store {
         return value
     }
 
+    /// Runs the statements that open a transaction, and rolls back when one after the first fails.
+    private func beginTransaction(_ statements: [String]) throws(StoreError) {
+        do {
+            for statement in statements {
+                try connection.execute(statement)
+            }
+        } catch {
+            if connection.isInTransaction {
+                do {
+                    try connection.execute("ROLLBACK")
+                } catch let rollbackError {
+                    throw .rollbackFailed(original: error.description, rollback: rollbackError)
+                }
+            }
+            throw error
+        }
+    }
+
     /// Undoes the transaction or savepoint opened at `depth`.
     private func rollback(depth: Int) throws(StoreError) {
         if depth == 0 {
             // Some errors, such as a full disk, make SQLite roll back by itself; a second ROLLBACK would fail.
+            // A PostgreSQL transaction that failed stays open until its ROLLBACK.
             if connection.isInTransaction {
                 try connection.execute("ROLLBACK")
             }

@@ -4,42 +4,56 @@ import Foundation
 import Glibc
 #endif
 
-/// The SQLite store of people, personnel files, cases, case types, colleagues and to-dos.
+/// The store of people, personnel files, cases, case types, colleagues and to-dos, in an SQLite file
+/// or a PostgreSQL database.
 ///
-/// A store must not be used from two threads at once: it keeps one SQLite connection opened without
-/// SQLite's own mutex and a cache of prepared statements that is not locked. Give it one serial
+/// A store must not be used from two threads at once: it keeps one database connection, opened without
+/// SQLite's own mutex, and a cache of prepared statements that is not locked. Give it one serial
 /// owner, such as an actor or a serial queue, and hand it over rather than share it.
 ///
 /// Every write runs inside one transaction, so a failed write leaves nothing half-written.
 // @unchecked Sendable: safe because the store has one serial owner at a time, as documented above.
 public final class Store: @unchecked Sendable {
-    let connection: SQLiteConnection
+    let connection: any SQLDatabase
     let clock: @Sendable () -> Date
     /// How many transactions and savepoints are open, so that a nested transaction becomes a savepoint.
     var transactionDepth = 0
 
-    /// Opens the store at `path`, creating it and its missing directories when needed.
+    /// Opens the SQLite store at `path`, creating it and its missing directories when needed.
     ///
     /// New directories get mode 0700 and a new file mode 0600; SQLite gives its -wal and -shm
     /// files the mode of the database file.
     /// - Parameters:
     ///   - path: The store's file.
     ///   - clock: The time stamps of filings, to-dos and cases come from it.
+    /// - Throws: What ``init(location:clock:)`` throws.
+    public convenience init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) {
+        try self.init(location: .sqlite(path: path), clock: clock)
+    }
+
+    /// Opens the store at `location`, creating its tables when it has none and migrating a store
+    /// written by an older hrbox to the current schema.
+    ///
+    /// An SQLite file is created when missing, as ``init(path:clock:)`` says; a PostgreSQL database must exist.
+    /// Before migrating an SQLite file, the store copies it to `PATH.vN-backup-TIME` beside it.
     /// - Throws: ``StoreError/newerSchema(found:supported:)`` for a store written by a newer hrbox,
-    ///   ``StoreError/fileSystem(path:reason:)`` when a directory or the file cannot be created.
-    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) {
-        try StoreFile.createParentDirectories(of: path)
-        try StoreFile.createOwnerOnlyFile(at: path)
+    ///   ``StoreError/fileSystem(path:reason:)`` when a directory or the file cannot be created,
+    ///   ``StoreError/connectionFailed(store:reason:)`` when a PostgreSQL server cannot be reached.
+    public convenience init(location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) {
+        try self.init(location: location, clock: clock, migrations: SchemaMigration.all)
+    }
 
-        connection = try SQLiteConnection(path: path)
+    /// Opens the store with the given schema steps instead of ``SchemaMigration/all``, so that tests
+    /// can migrate to a version that does not exist yet.
+    init(location: StoreLocation, clock: @escaping @Sendable () -> Date, migrations: [SchemaMigration]) throws(StoreError) {
+        switch location {
+        case .sqlite(let path):
+            connection = try Store.openSQLite(path: path)
+        case .postgresql(let uri):
+            connection = try PostgreSQLConnection(uri: uri, location: location)
+        }
         self.clock = clock
-
-        try connection.setBusyTimeout(milliseconds: 5_000)
-        try connection.execute("PRAGMA foreign_keys = ON")
-        _ = try connection.queryFirst("PRAGMA journal_mode = WAL") { $0.text(0) }
-        // WAL's default (NORMAL) may lose the last commits on power loss; personnel files may lose none.
-        try connection.execute("PRAGMA synchronous = FULL")
-        try migrate()
+        try migrate(location: location, migrations: migrations)
     }
 
     /// Returns the store's file when none is given: `HRBOX_STORE`, else `$XDG_DATA_HOME/hrbox/hrbox.sqlite`,
@@ -60,25 +74,16 @@ public final class Store: @unchecked Sendable {
         Timestamp.rfc3339UTC(clock())
     }
 
-    /// Creates the schema in a new store, brings a store of version 1 to version 2, and rejects one
-    /// written by a newer hrbox.
-    private func migrate() throws(StoreError) {
-        let found = try connection.queryFirst("PRAGMA user_version") { Int($0.integer(0)) } ?? 0
-        if found > SchemaVersion2.version {
-            throw .newerSchema(found: found, supported: SchemaVersion2.version)
-        }
-        guard found < SchemaVersion2.version else {
-            return
-        }
+    private static func openSQLite(path: String) throws(StoreError) -> SQLiteConnection {
+        try StoreFile.createParentDirectories(of: path)
+        try StoreFile.createOwnerOnlyFile(at: path)
 
-        try write { () throws(StoreError) in
-            if found < Schema.version {
-                for statement in Schema.statements {
-                    try connection.execute(statement)
-                }
-            }
-            try applySchemaVersion2()
-            try connection.execute("PRAGMA user_version = \(SchemaVersion2.version)")
-        }
+        let connection = try SQLiteConnection(path: path)
+        try connection.setBusyTimeout(milliseconds: 5_000)
+        try connection.execute("PRAGMA foreign_keys = ON")
+        _ = try connection.queryFirst("PRAGMA journal_mode = WAL") { $0.text(0) }
+        // WAL's default (NORMAL) may lose the last commits on power loss; personnel files may lose none.
+        try connection.execute("PRAGMA synchronous = FULL")
+        return connection
     }
 }

@@ -26,6 +26,17 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case fileSystem(path: String, reason: String)
     /// SQLite failed. `sql` is the statement's text without its bound values, which may be personal data.
     case sqlite(code: Int32, extendedCode: Int32, message: String, sql: String)
+    /// PostgreSQL failed. `sqlState` is its five-character SQLSTATE code; `message` its primary message,
+    /// which may quote a value; `sql` the statement's text without its bound values.
+    case postgresql(sqlState: String, message: String, sql: String)
+    /// A change would have given two rows the same key. `constraint` names the unique index or column.
+    case uniqueViolation(constraint: String, sql: String)
+    /// PostgreSQL aborted the transaction because of a concurrent one (a serialization failure or a
+    /// deadlock); running the same request again may succeed.
+    case writeConflict(sql: String)
+    /// The store's server could not be reached or libpq could not be loaded. `store` is the location
+    /// with its password left out; `reason` is libpq's or the system's message.
+    case connectionFailed(store: String, reason: String)
     /// A transaction failed and rolling it back failed too, so the connection may still be inside it.
     indirect case rollbackFailed(original: String, rollback: StoreError)
 
@@ -46,6 +57,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "Person \(personId) has no address \(address). List the person's addresses and pick one of them."
         case .rollbackFailed(let original, let rollback):
             return "\(original) Rolling the transaction back failed as well: \(rollback.description)"
+        case .postgresql(let sqlState, let message, let sql):
+            return "PostgreSQL failed with SQLSTATE \(sqlState): \(message), while running \(sql). "
+                + "Check the server's log and that the store's database user may write to it."
         default:
             return redactedDescription
         }
@@ -96,6 +110,17 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .sqlite(let code, let extendedCode, let message, let sql):
             return "SQLite failed with code \(code) (extended code \(extendedCode)): \(message), "
                 + "while running \(sql). Check that the store file is writable and not damaged."
+        case .postgresql(let sqlState, _, let sql):
+            return "PostgreSQL failed with SQLSTATE \(sqlState) while running \(sql). "
+                + "Check the server's log and that the store's database user may write to it."
+        case .uniqueViolation(let constraint, let sql):
+            return "Another row has the same key already (\(constraint)), while running \(sql). "
+                + "Another hrbox may have added it at the same moment: reload and try again."
+        case .writeConflict(let sql):
+            return "A concurrent change to the store got in the way while running \(sql). Try again."
+        case .connectionFailed(let store, let reason):
+            return "Cannot connect to the store \(store): \(reason). "
+                + "Check the address, the server, and the user name and password."
         case .rollbackFailed(_, let rollback):
             return "A transaction failed, and rolling it back failed as well: \(rollback.redactedDescription)"
         }

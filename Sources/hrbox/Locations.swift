@@ -20,8 +20,9 @@ struct Locations {
     let isConfigNamed: Bool
 
     static let usage = """
-          --store PATH   The SQLite store (default: $HRBOX_STORE, else
-                         $XDG_DATA_HOME/hrbox/hrbox.sqlite, else ~/.local/share/hrbox/hrbox.sqlite).
+          --store PATH   The SQLite store file, or a postgresql:// URI of a PostgreSQL database
+                         (default: $HRBOX_STORE, else $XDG_DATA_HOME/hrbox/hrbox.sqlite,
+                         else ~/.local/share/hrbox/hrbox.sqlite).
           --config PATH  The user's configuration file (default: $HRBOX_CONFIG, else
                          $XDG_CONFIG_HOME/hrbox/config, else ~/.config/hrbox/config).
         """
@@ -43,16 +44,22 @@ struct Locations {
         try UserConfiguration.load(path: configPath, mustExist: isConfigNamed)
     }
 
+    /// The store as a file path or a PostgreSQL URI; its description leaves out the password.
+    var storeLocation: StoreLocation {
+        StoreLocation(storePath)
+    }
+
     func openStore() throws -> Store {
-        try Store(path: storePath)
+        try Store(location: storeLocation)
     }
 
     /// Opens the store for a command that only reads. Such a command must not create an empty store at
-    /// a mistyped path and then report that no person matches.
+    /// a mistyped path and then report that no person matches. A PostgreSQL database is not created
+    /// by opening it, so only an SQLite file is checked.
     func openExistingStore() throws -> Store {
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            throw StoreMissing(path: storePath)
+        if case .sqlite(let path) = storeLocation, !FileManager.default.fileExists(atPath: path) {
+            throw StoreMissing(path: path)
         }
-        return try Store(path: storePath)
+        return try Store(location: storeLocation)
     }
 }

@@ -26,12 +26,11 @@ struct ConcurrentFilingTests {
         try fileConcurrently(on: .sqlite)
     }
 
-    // Skipped until a PostgreSQL database is given; see StoreBackend.postgreSQLVariable.
     @Test(
         "20 processes file 500 messages on PostgreSQL",
         .enabled(
             if: StoreBackend.postgreSQL.isAvailable,
-            "set \(StoreBackend.postgreSQLVariable) to an empty PostgreSQL database to run it"))
+            "initdb is missing under /usr/lib/postgresql/*/bin; install the postgresql package to run it"))
     func filingOnPostgreSQL() throws {
         try fileConcurrently(on: .postgreSQL)
     }
@@ -45,7 +44,7 @@ struct ConcurrentFilingTests {
         "racing addAddress and removeAddress on PostgreSQL",
         .enabled(
             if: StoreBackend.postgreSQL.isAvailable,
-            "set \(StoreBackend.postgreSQLVariable) to an empty PostgreSQL database to run it"))
+            "initdb is missing under /usr/lib/postgresql/*/bin; install the postgresql package to run it"))
     func addressRaceOnPostgreSQL() throws {
         try raceForAddresses(on: .postgreSQL)
     }

@@ -1,46 +1,36 @@
 import Foundation
+import PostgreSQLTestServer
 
 /// The kind of store a test runs `hrbox serve` on; each test gets a store of its own.
 enum StoreBackend: String, CustomStringConvertible {
     case sqlite
     case postgreSQL
 
-    /// The variable that gives the PostgreSQL tests the URL of an empty database on this machine,
-    /// such as `postgresql:///hrbox_test?host=/tmp/pg-socket`.
-    static let postgreSQLVariable = "HRBOX_TEST_POSTGRESQL_URL"
-
     var description: String {
         rawValue
     }
 
-    /// True when a test can get a store of this kind.
+    /// True when a test can get a store of this kind. PostgreSQL stores come from the throwaway test
+    /// server, which needs initdb. Under `CI=true` they count as available, so a missing initdb fails
+    /// the PostgreSQL tests instead of skipping them.
     var isAvailable: Bool {
         switch self {
         case .sqlite:
             return true
         case .postgreSQL:
-            return Self.postgreSQLURL != nil
+            return PostgreSQLServer.binaryFolder != nil || ProcessInfo.processInfo.environment["CI"] == "true"
         }
     }
 
-    /// Returns the `--store` value for a new, empty store of this kind.
-    ///
-    /// NOTE: the PostgreSQL store is the database the variable names, so it must be empty and used by one
-    /// test at a time. Once the store tests start a throwaway PostgreSQL server, take a fresh database from it here.
+    /// Returns the `--store` value for a new, empty store of this kind: a file in `folder`, or a fresh
+    /// database of the test PostgreSQL server.
     func makeStore(in folder: TemporaryFolder) throws -> String {
         switch self {
         case .sqlite:
             return folder.path("store/hrbox.sqlite")
         case .postgreSQL:
-            guard let url = Self.postgreSQLURL else {
-                throw SetupError("set \(Self.postgreSQLVariable) to the URL of an empty PostgreSQL database")
-            }
-            return url
+            return try PostgreSQLServer.shared.get().createDatabaseURI()
         }
-    }
-
-    private static var postgreSQLURL: String? {
-        ProcessInfo.processInfo.environment[postgreSQLVariable].flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 

@@ -4,8 +4,8 @@ import HRBoxStore
 import Testing
 
 @Suite struct AddressTests {
-    @Test func addedAfterOthersAndFound() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func addedAfterOthersAndFound(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"])
 
         let added = try fixture.store.addAddress(" Anna.Schmidt@Example.org ", personId: anna.id)
@@ -18,8 +18,8 @@ import Testing
         #expect(try fixture.store.searchPeople("schmidt@example.org", limit: 5).map(\.id) == [anna.id])
     }
 
-    @Test func takenAddressNamesOwner() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func takenAddressNamesOwner(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"])
         let ben = try fixture.addPerson("Ben", "Kraus")
 
@@ -35,8 +35,8 @@ import Testing
         #expect(try fixture.store.person(id: ben.id)?.addresses == [])
     }
 
-    @Test func removingMainPromotesNext() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func removingMainPromotesNext(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["a@example.com", "b@example.com", "c@example.com"])
 
         let after = try fixture.store.removeAddress("A@example.com", personId: anna.id)
@@ -48,8 +48,8 @@ import Testing
         #expect(try fixture.store.searchPeople("a@example.com", limit: 5).isEmpty)
     }
 
-    @Test func lastAddressMayGo() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func lastAddressMayGo(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["jobs@example.com"])
         let ben = try fixture.addPerson("Ben", "Kraus")
 
@@ -60,8 +60,8 @@ import Testing
         #expect(moved.person.addresses == ["jobs@example.com"])
     }
 
-    @Test func removeErrors() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func removeErrors(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"])
         let ben = try fixture.addPerson("Ben", "Kraus", addresses: ["ben@example.com"])
 

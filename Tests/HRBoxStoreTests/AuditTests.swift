@@ -4,8 +4,8 @@ import HRBoxStore
 import Testing
 
 @Suite struct AuditTests {
-    @Test func recordsNewestFirst() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func recordsNewestFirst(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let ben = try fixture.addPerson("Ben", "Kraus")
         let actor = AuditActor(colleague: "mkeller", client: "thunderbird")
@@ -29,8 +29,8 @@ import Testing
         #expect(try fixture.store.auditEvents(personId: nil, limit: 1).count == 1)
     }
 
-    @Test func rolledBackWithChange() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func rolledBackWithChange(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"])
         let ben = try fixture.addPerson("Ben", "Kraus")
         let actor = AuditActor(colleague: nil, client: "test")
@@ -46,8 +46,8 @@ import Testing
         #expect(try fixture.store.person(id: anna.id)?.addresses == ["anna@example.com"])
     }
 
-    @Test func limitChecked() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func limitChecked(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
 
         #expect(throws: StoreError.self) { try fixture.store.auditEvents(personId: nil, limit: 0) }
         #expect(throws: StoreError.self) { try fixture.store.auditEvents(personId: 42, limit: 5) }

@@ -4,8 +4,8 @@ import Testing
 
 /// Search over the body text beyond the preview.
 @Suite struct BodySearchTests {
-    @Test func wordAfterPreviewFound() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func wordAfterPreviewFound(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let filler = String(repeating: "lorem ipsum dolor ", count: 120)
         let message = fixture.message(MailText.message(subject: "Notes", body: filler + "Arbeitszeugnis attached."))

@@ -3,8 +3,8 @@ import HRBoxStore
 import Testing
 
 @Suite struct CaseTests {
-    @Test func workflowCreatesTodos() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func workflowCreatesTodos(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         try fixture.store.upsertColleague(Colleague(id: "jboss", name: "Jan Boss"))
         let caseType = try fixture.addCaseType("Onboarding", workflow: [
@@ -31,8 +31,8 @@ import Testing
         #expect(try fixture.store.todos(personId: anna.id, openOnly: true) == todos)
     }
 
-    @Test func dueDatesAcrossLeapDay() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func dueDatesAcrossLeapDay(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let caseType = try fixture.addCaseType("Sick leave", workflow: [
             WorkflowStep(title: "Day after", dueAfterDays: 1),
@@ -52,8 +52,8 @@ import Testing
         #expect(leapYear.map(\.assignee) == [nil, nil])
     }
 
-    @Test func invalidStartRejected() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func invalidStartRejected(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let caseType = try fixture.addCaseType("Onboarding", workflow: [WorkflowStep(title: "Welcome", dueAfterDays: 0)])
 
@@ -75,8 +75,8 @@ import Testing
         #expect(try fixture.store.todos(personId: anna.id, openOnly: false).isEmpty)
     }
 
-    @Test func casesNewestFirst() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func casesNewestFirst(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let caseType = try fixture.addCaseType("Sick leave")
 
@@ -90,8 +90,8 @@ import Testing
         #expect(try fixture.store.case(id: cases[0].id) == cases[0])
     }
 
-    @Test func caseTypeUpsertKeepsStartedTodos() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func caseTypeUpsertKeepsStartedTodos(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let first = try fixture.addCaseType("Onboarding", workflow: [WorkflowStep(title: "Old step", dueAfterDays: 3)])
         let (started, _) = try fixture.store.startCase(
@@ -107,8 +107,8 @@ import Testing
         #expect(try fixture.store.case(id: started.id)?.caseType == "ONBOARDING")
     }
 
-    @Test func caseTypeValidation() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func caseTypeValidation(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
 
         #expect(throws: StoreError.self, "unknown assignee") {
             try fixture.store.upsertCaseType(CaseTypeDefinition(
@@ -124,8 +124,8 @@ import Testing
         #expect(try fixture.store.caseTypes().isEmpty)
     }
 
-    @Test func colleaguesByName() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func colleaguesByName(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         try fixture.store.upsertColleague(Colleague(id: "zu", name: "Örs Zander"))
         try fixture.store.upsertColleague(Colleague(id: "mk", name: "maria keller", address: "Maria <mk@example.com>"))
         try fixture.store.upsertColleague(Colleague(id: "ab", name: "Olaf Abel"))

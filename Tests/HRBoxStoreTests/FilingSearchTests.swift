@@ -4,8 +4,8 @@ import HRBoxStore
 import Testing
 
 @Suite struct FilingSearchTests {
-    @Test func findsBodyWordAndAttachmentName() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func findsBodyWordAndAttachmentName(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let contract = fixture.message(MailText.message(
             subject: "Papers", body: "Please find the signed Arbeitsvertrag enclosed.", attachment: "Zeugnis-2024.pdf"))
@@ -23,8 +23,8 @@ import Testing
         #expect(byAttachment.map(\.messageRef) == [filed.messageRef])
     }
 
-    @Test func prefixAndDiacritics() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func prefixAndDiacritics(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let message = fixture.message(MailText.message(
             subject: "Kündigung", body: "Hallo", from: "Jörg Müller <joerg@example.com>"))
@@ -36,8 +36,8 @@ import Testing
         #expect(try fixture.store.searchFiled("muller absent", personId: nil, limit: 10).isEmpty)
     }
 
-    @Test func sharpSMatchesDoubleS() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func sharpSMatchesDoubleS(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let message = fixture.message(MailText.message(subject: "Zeugnis Weißmüller", body: "Grüße aus Gießen"))
         _ = try fixture.store.file(message, targets: [FilingTarget(personId: anna.id)], filedBy: nil)
@@ -51,8 +51,8 @@ import Testing
         #expect(try fixture.store.searchFiled("giessen grusse", personId: nil, limit: 10).count == 1)
     }
 
-    @Test func snippetOnOneLine() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func snippetOnOneLine(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let plain = fixture.message(MailText.message(subject: "One", body: "Hello", from: "Jörg Müller <joerg@example.com>"))
         let bracketed = fixture.message(MailText.message(subject: "Two", body: "Hello", from: "Ute [HR] <ute@example.com>"))
@@ -66,8 +66,8 @@ import Testing
         #expect(ute.snippet == "⟦Ute⟧ [HR] · ⟦ute⟧@example.com · HR · hr@example.org")
     }
 
-    @Test func syntaxIsSearchedAsText() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func syntaxIsSearchedAsText(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         _ = try fixture.store.file(
             fixture.message(MailText.message(subject: "Notes", body: "Meeting AND review")),
@@ -81,8 +81,8 @@ import Testing
         #expect(throws: StoreError.self) { try fixture.store.searchFiled(" *- ", personId: nil, limit: 10) }
     }
 
-    @Test func limitsToPersonAndFiled() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func limitsToPersonAndFiled(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let ben = try fixture.addPerson("Ben", "Kraus")
         _ = try fixture.store.file(
@@ -96,8 +96,8 @@ import Testing
         #expect(throws: StoreError.self) { try fixture.store.searchFiled("salary", personId: nil, limit: 0) }
     }
 
-    @Test func rankedByRelevance() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func rankedByRelevance(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let weak = try fixture.store.file(
             fixture.message(MailText.message(subject: "Misc", body: "one mention of overtime among many other words here")),

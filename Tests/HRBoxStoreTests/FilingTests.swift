@@ -4,8 +4,8 @@ import HRBoxStore
 import Testing
 
 @Suite struct FilingTests {
-    @Test func fileTwiceStoresOnce() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func fileTwiceStoresOnce(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let message = fixture.message("Subject: Holiday\r\n\r\nHello\r\n")
 
@@ -22,8 +22,8 @@ import Testing
         #expect(filings.first?.personName == "Anna Schmidt")
     }
 
-    @Test func bytesStoredExactly() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func bytesStoredExactly(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let bytes: [UInt8] = [0x46, 0x72, 0x6f, 0x6d, 0x3a, 0x00, 0xff, 0x0d, 0x0a, 0x0d, 0x0a, 0xc3, 0x28]
         let message = MessageRecord(bytes: bytes, direction: .sent)
@@ -34,8 +34,8 @@ import Testing
         #expect(try fixture.store.rawMessage(ref: result.messageRef + 1) == nil)
     }
 
-    @Test func secondBadTargetStoresNothing() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func secondBadTargetStoresNothing(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let message = fixture.message("Subject: Contract\r\n\r\nSigned\r\n")
 
@@ -57,8 +57,8 @@ import Testing
         #expect(try fixture.store.rawMessage(ref: 1) == nil)
     }
 
-    @Test func twoPeopleShareMessage() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func twoPeopleShareMessage(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let ben = try fixture.addPerson("Ben", "Meier")
         let message = fixture.message("Subject: Team event\r\n\r\nSee you\r\n")
@@ -72,8 +72,8 @@ import Testing
         #expect(filings.map(\.personId) == [anna.id, ben.id])
     }
 
-    @Test func twoTargetsInOneCall() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func twoTargetsInOneCall(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let ben = try fixture.addPerson("Ben", "Meier")
         let message = fixture.message("Subject: Both\r\n\r\nHi\r\n")
@@ -88,8 +88,8 @@ import Testing
         #expect(result.outcomes.allSatisfy { !$0.alreadyFiled })
     }
 
-    @Test func caseCountsSeparately() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func caseCountsSeparately(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let caseType = try fixture.addCaseType("Sick leave")
         let (sickLeave, _) = try fixture.store.startCase(
@@ -109,8 +109,8 @@ import Testing
         #expect(try fixture.store.filings(sha256: SHA256.hex(message.bytes)).map(\.caseTitle) == [nil, "Sick leave 2024-03-01"])
     }
 
-    @Test func caseOfOtherPersonRejected() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func caseOfOtherPersonRejected(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let ben = try fixture.addPerson("Ben", "Meier")
         let caseType = try fixture.addCaseType("Onboarding")
@@ -133,8 +133,8 @@ import Testing
         #expect(personId == anna.id)
     }
 
-    @Test func noTargetsRejected() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func noTargetsRejected(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let error = try #require(throws: StoreError.self) {
             try fixture.store.file(fixture.message("x"), targets: [], filedBy: nil)
         }
@@ -145,8 +145,8 @@ import Testing
         }
     }
 
-    @Test func keepMessageReusesRow() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func keepMessageReusesRow(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let message = fixture.message("Subject: Kept\r\n\r\nBody\r\n")
 

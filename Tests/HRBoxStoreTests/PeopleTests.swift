@@ -3,8 +3,8 @@ import HRBoxStore
 import Testing
 
 @Suite struct PeopleTests {
-    @Test func addressMatchedAnyCase() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func addressMatchedAnyCase(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["Anna.Schmidt@Example.com"])
 
         #expect(try fixture.store.person(ownerOf: "anna.schmidt@example.com") == anna)
@@ -13,8 +13,8 @@ import Testing
         #expect(anna.addresses == ["Anna.Schmidt@Example.com"])
     }
 
-    @Test func addressStoredAsAddrSpec() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func addressStoredAsAddrSpec(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson(
             "Anna", "Schmidt",
             addresses: ["Anna Schmidt <anna@example.com>", "ANNA@example.com", "a.schmidt@example.org"]
@@ -22,8 +22,8 @@ import Testing
         #expect(anna.addresses == ["anna@example.com", "a.schmidt@example.org"])
     }
 
-    @Test func addressTakenNamesOwner() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func addressTakenNamesOwner(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"])
 
         let error = try #require(throws: StoreError.self) {
@@ -41,8 +41,8 @@ import Testing
         #expect(try fixture.store.searchPeople("Anne", limit: 5).isEmpty)
     }
 
-    @Test func employeeNumberTaken() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func employeeNumberTaken(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt", employeeNumber: "1001")
 
         let error = try #require(throws: StoreError.self) {
@@ -58,8 +58,8 @@ import Testing
         #expect(try fixture.store.person(employeeNumber: "1001") == anna)
     }
 
-    @Test func employeeNumberIgnoresLetterCase() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func employeeNumberIgnoresLetterCase(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let tobias = try fixture.addPerson("Tobias", "Brandt", employeeNumber: "NW-1042")
 
         let error = try #require(throws: StoreError.self) {
@@ -74,8 +74,8 @@ import Testing
         #expect(try fixture.store.person(employeeNumber: "nw-1042") == tobias)
     }
 
-    @Test func invalidPersonRejected() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func invalidPersonRejected(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
 
         let noName = try #require(throws: StoreError.self) {
             try fixture.addPerson(" ", "")
@@ -95,8 +95,8 @@ import Testing
         #expect(reason.contains("\"anna.example.com\""))
     }
 
-    @Test func updateReplacesFields() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func updateReplacesFields(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"], employeeNumber: "1001")
 
         let updated = try fixture.store.updatePerson(id: anna.id, with: NewPerson(
@@ -112,8 +112,8 @@ import Testing
         #expect(try fixture.store.searchPeople("meier", limit: 5) == [updated])
     }
 
-    @Test func updateMissingPerson() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func updateMissingPerson(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let error = try #require(throws: StoreError.self) {
             try fixture.store.updatePerson(id: 42, with: NewPerson(firstName: "A", lastName: "B", addresses: [], status: .applicant))
         }

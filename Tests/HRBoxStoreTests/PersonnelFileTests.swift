@@ -4,8 +4,8 @@ import HRBoxStore
 import Testing
 
 @Suite struct PersonnelFileTests {
-    @Test func orderingOfAllParts() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func orderingOfAllParts(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let caseType = try fixture.addCaseType("Sick leave", workflow: [WorkflowStep(title: "Check note", dueAfterDays: 3)])
         let (older, _) = try fixture.store.startCase(
@@ -37,8 +37,8 @@ import Testing
         #expect(file.messages.first?.size == 5)
     }
 
-    @Test func missingPersonIsNil() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func missingPersonIsNil(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         #expect(try fixture.store.personnelFile(personId: 1) == nil)
     }
 }

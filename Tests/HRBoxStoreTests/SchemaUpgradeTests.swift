@@ -1,7 +1,7 @@
 import CSQLite
 import Foundation
 import HRBoxProtocol
-import HRBoxStore
+@testable import HRBoxStore
 import Testing
 
 @Suite struct SchemaUpgradeTests {
@@ -37,6 +37,34 @@ import Testing
 
         #expect(try pragma("user_version", of: path) == "2")
         #expect(try store.searchFiled("probezeit", personId: personId, limit: 5).count == 1)
+        #expect(try store.searchFiled("attest", personId: nil, limit: 5).count == 1)
+        #expect(try store.auditEvents(personId: nil, limit: 5).isEmpty)
+    }
+
+    /// The same upgrade on PostgreSQL: a store turned back into version 1 is migrated when opened
+    /// again, and its stored messages become searchable.
+    @Test func postgresqlVersion1Migrates() throws {
+        guard StoreBackend.all.contains(.postgresql) else {
+            return
+        }
+        let fixture = try StoreFixture(.postgresql)
+        let anna = try fixture.addPerson("Anna", "Schmidt")
+        _ = try fixture.store.file(
+            fixture.message(MailText.message(subject: "Old", body: "Probezeit", attachment: "Attest.pdf")),
+            targets: [FilingTarget(personId: anna.id)], filedBy: nil)
+        for statement in [
+            "DROP TABLE audit_events", "DROP TABLE message_search", "DROP INDEX todos_by_assignee",
+            "DROP INDEX todo_shares_by_colleague", "ALTER TABLE todos DROP COLUMN done_at",
+            "ALTER TABLE todos DROP COLUMN done_by", "UPDATE schema_version SET version = 1",
+        ] {
+            try fixture.store.connection.execute(statement)
+        }
+
+        let store = try fixture.openAgain()
+
+        let version = try store.connection.queryFirst("SELECT version FROM schema_version") { $0.integer(0) }
+        #expect(version == 2)
+        #expect(try store.searchFiled("probezeit", personId: anna.id, limit: 5).count == 1)
         #expect(try store.searchFiled("attest", personId: nil, limit: 5).count == 1)
         #expect(try store.auditEvents(personId: nil, limit: 5).isEmpty)
     }

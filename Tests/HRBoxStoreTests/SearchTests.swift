@@ -3,8 +3,8 @@ import HRBoxStore
 import Testing
 
 @Suite struct SearchTests {
-    @Test func rankingOrder() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func rankingOrder(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let inside = try fixture.addPerson("Johanna", "Berg")
         let lastNameStart = try fixture.addPerson("Zoe", "Hannaford")
         let firstNameStart = try fixture.addPerson("Hanna", "Adler")
@@ -18,16 +18,16 @@ import Testing
         #expect(byAddress.map(\.id) == [exactAddress.id, addressInside.id])
     }
 
-    @Test func employeeNumberExactFirst() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func employeeNumberExactFirst(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let longer = try fixture.addPerson("Anna", "Adler", employeeNumber: "10012")
         let exact = try fixture.addPerson("Zeno", "Zorn", employeeNumber: "1001")
 
         #expect(try fixture.store.searchPeople("1001", limit: 10).map(\.id) == [exact.id, longer.id])
     }
 
-    @Test func tiesByLastThenFirstName() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func tiesByLastThenFirstName(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let berta = try fixture.addPerson("Berta", "Schmidt")
         let anna = try fixture.addPerson("Anna", "Schmitz")
         let carla = try fixture.addPerson("Carla", "Schmidt")
@@ -36,8 +36,8 @@ import Testing
         #expect(found.map(\.id) == [berta.id, carla.id, anna.id])
     }
 
-    @Test func fullNameBothOrders() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func fullNameBothOrders(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
 
         #expect(try fixture.store.searchPeople("anna schm", limit: 5) == [anna])
@@ -46,8 +46,8 @@ import Testing
         #expect(try fixture.store.searchPeople("schmidt\nanna schmidt", limit: 5).isEmpty)
     }
 
-    @Test func lastNameCommaFirstName() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func lastNameCommaFirstName(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let lena = try fixture.addPerson("Lena", "Novák")
         _ = try fixture.addPerson("Lena", "Berg")
 
@@ -55,8 +55,8 @@ import Testing
         #expect(try fixture.store.searchPeople("novák, le", limit: 10).map(\.id) == [lena.id])
     }
 
-    @Test func wildcardsMatchLiterally() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func wildcardsMatchLiterally(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let percent = try fixture.addPerson("100%", "Sure")
         let underscore = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna_s@example.com"])
         try fixture.addPerson("Anna", "Sorge", addresses: ["annaXs@example.com"])
@@ -65,8 +65,8 @@ import Testing
         #expect(try fixture.store.searchPeople("a_s", limit: 10) == [underscore])
     }
 
-    @Test func diacriticsAndCaseIgnored() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func diacriticsAndCaseIgnored(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let mueller = try fixture.addPerson("Jörg", "Müller")
         let rene = try fixture.addPerson("René", "Lefèvre")
 
@@ -78,16 +78,16 @@ import Testing
         #expect(try fixture.store.searchPeople("Lefe\u{300}vre", limit: 5) == [rene])
     }
 
-    @Test func emptyQueryFindsNothing() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func emptyQueryFindsNothing(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         try fixture.addPerson("Anna", "Schmidt")
 
         #expect(try fixture.store.searchPeople("", limit: 5).isEmpty)
         #expect(try fixture.store.searchPeople("  \t", limit: 5).isEmpty)
     }
 
-    @Test func limitApplies() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func limitApplies(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         for index in 1...5 {
             try fixture.addPerson("Anna", "Schmidt\(index)")
         }

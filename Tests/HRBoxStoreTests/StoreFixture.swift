@@ -1,6 +1,7 @@
 import Foundation
 import HRBoxProtocol
 import HRBoxStore
+import PostgreSQLTestServer
 import Synchronization
 
 /// A clock for tests that starts at a fixed instant and moves one minute on at every reading.
@@ -19,21 +20,61 @@ final class TickingClock: Sendable {
     }
 }
 
-/// A store in a directory of its own, removed when the fixture goes away.
+/// The database behind the stores of a test that runs once per backend.
+enum StoreBackend: String, Sendable, CustomStringConvertible {
+    case sqlite
+    case postgresql
+
+    var description: String {
+        rawValue
+    }
+
+    /// Both backends, or SQLite alone when PostgreSQL is not installed and `CI` is not `true`.
+    /// Under CI, a missing PostgreSQL makes every PostgreSQL test fail instead.
+    static let all: [StoreBackend] = {
+        if PostgreSQLServer.binaryFolder != nil || ProcessInfo.processInfo.environment["CI"] == "true" {
+            return [.sqlite, .postgresql]
+        }
+        FileHandle.standardError.write(Data(
+            "Skipping the PostgreSQL runs of the store tests: initdb is missing under /usr/lib/postgresql/*/bin.\n".utf8))
+        return [.sqlite]
+    }()
+}
+
+/// A store in a directory of its own, or in a fresh database of the test PostgreSQL server.
+/// The directory is removed when the fixture goes away; the database goes with the server.
 final class StoreFixture {
+    let backend: StoreBackend
     let directory: URL
+    /// The SQLite file, also set for PostgreSQL fixtures, where nothing is stored there.
     let path: String
+    let location: StoreLocation
     let clock = TickingClock()
     let store: Store
 
-    init() throws {
+    init(_ backend: StoreBackend = .sqlite) throws {
+        self.backend = backend
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("hrbox-store-\(UUID().uuidString)")
         path = directory.appendingPathComponent("data/hrbox.sqlite").path
+        switch backend {
+        case .sqlite:
+            location = .sqlite(path: path)
+        case .postgresql:
+            location = try PostgreSQLServer.shared.get().createDatabase()
+        }
         let clock = self.clock
-        store = try Store(path: path, clock: { clock.read() })
+        store = try Store(location: location, clock: { clock.read() })
+    }
+
+    /// Opens the fixture's store through a second connection.
+    func openAgain() throws -> Store {
+        try Store(location: location)
     }
 
     deinit {
+        guard FileManager.default.fileExists(atPath: directory.path) else {
+            return
+        }
         do {
             try FileManager.default.removeItem(at: directory)
         } catch {

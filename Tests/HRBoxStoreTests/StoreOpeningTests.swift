@@ -34,11 +34,11 @@ import Testing
         ])
     }
 
-    @Test func reopensWithData() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func reopensWithData(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"])
 
-        let reopened = try Store(path: fixture.path)
+        let reopened = try fixture.openAgain()
         #expect(try reopened.person(id: anna.id) == anna)
     }
 
@@ -82,8 +82,8 @@ import Testing
             == "/home/a/.local/share/hrbox/hrbox.sqlite")
     }
 
-    @Test func transactionRollsBackOnError() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func transactionRollsBackOnError(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         struct Abort: Error {}
 
         #expect(throws: Abort.self) {
@@ -95,8 +95,8 @@ import Testing
         #expect(try fixture.store.person(ownerOf: "anna@example.com") == nil)
     }
 
-    @Test func nestedFailureUndoesInnerOnly() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func nestedFailureUndoesInnerOnly(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
 
         try fixture.store.transaction {
             try fixture.addPerson("Anna", "Schmidt", addresses: ["anna@example.com"])

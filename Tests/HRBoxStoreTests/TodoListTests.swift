@@ -22,8 +22,8 @@ import Testing
         return (anna, [mine, shared, other])
     }
 
-    @Test func filtersByColleague() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func filtersByColleague(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let (_, todos) = try plannedTodos(fixture)
 
         let mine = try fixture.store.todos(matching: TodoFilter(assignee: "mkeller"))
@@ -37,8 +37,8 @@ import Testing
         #expect(everything.map(\.id) == [todos[1].id, todos[0].id, todos[2].id])
     }
 
-    @Test func filtersByPersonAndStatus() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func filtersByPersonAndStatus(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let (anna, todos) = try plannedTodos(fixture)
 
         let completed = try fixture.store.completeTodo(id: todos[1].id, by: "mkeller")
@@ -52,8 +52,25 @@ import Testing
         #expect(try fixture.store.todos(matching: TodoFilter(personId: anna.id, status: .all)).count == 2)
     }
 
-    @Test func completingTwiceKeepsFirst() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func todoShowsWhoFinished(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
+        let (anna, todos) = try plannedTodos(fixture)
+
+        let completed = try fixture.store.completeTodo(id: todos[1].id, by: "mkeller")
+        let listed = try fixture.store.todos(matching: TodoFilter(personId: anna.id, status: .all))
+
+        #expect(completed.todo.doneBy == "mkeller")
+        #expect(completed.todo.doneAt == completed.doneAt)
+        let done = try #require(listed.first { $0.id == todos[1].id })
+        #expect(done.doneBy == "mkeller")
+        #expect(done.doneAt == completed.doneAt)
+        let open = try #require(listed.first { $0.id == todos[0].id })
+        #expect(open.doneAt == nil)
+        #expect(open.doneBy == nil)
+    }
+
+    @Test(arguments: StoreBackend.all) func completingTwiceKeepsFirst(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let (_, todos) = try plannedTodos(fixture)
 
         let first = try fixture.store.completeTodo(id: todos[0].id, by: "mkeller")
@@ -64,8 +81,8 @@ import Testing
         #expect(second.doneBy == "mkeller")
     }
 
-    @Test func unknownIdsRejected() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func unknownIdsRejected(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         _ = try plannedTodos(fixture)
 
         let error = try #require(throws: StoreError.self) { try fixture.store.completeTodo(id: 999, by: nil) }

@@ -3,8 +3,8 @@ import HRBoxStore
 import Testing
 
 @Suite struct TodoTests {
-    @Test func addTodoStoresAllFields() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func addTodoStoresAllFields(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let caseType = try fixture.addCaseType("Sick leave")
         try fixture.store.upsertColleague(Colleague(id: "jboss", name: "Jan Boss"))
@@ -27,8 +27,8 @@ import Testing
         #expect(try fixture.store.todos(personId: anna.id, openOnly: true) == [todo])
     }
 
-    @Test func addTodoValidation() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func addTodoValidation(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let ben = try fixture.addPerson("Ben", "Meier")
         let caseType = try fixture.addCaseType("Sick leave")
@@ -54,8 +54,8 @@ import Testing
         #expect(try fixture.store.todos(personId: anna.id, openOnly: false).isEmpty)
     }
 
-    @Test func todosOrderedByDue() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func todosOrderedByDue(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         for (title, due) in [("undated", nil), ("later", "2024-05-01"), ("sooner", "2024-04-01")] as [(String, String?)] {
             try fixture.store.addTodo(

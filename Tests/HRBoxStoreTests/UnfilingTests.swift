@@ -4,8 +4,8 @@ import HRBoxStore
 import Testing
 
 @Suite struct UnfilingTests {
-    @Test func lastFilingRemovesMessage() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func lastFilingRemovesMessage(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let ben = try fixture.addPerson("Ben", "Kraus")
         let message = fixture.message(MailText.message(subject: "Reference", body: "Zeugnis"))
@@ -25,8 +25,8 @@ import Testing
         #expect(try fixture.store.searchFiled("zeugnis", personId: nil, limit: 5).isEmpty)
     }
 
-    @Test func todoKeepsMessage() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func todoKeepsMessage(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let filed = try fixture.store.file(
             fixture.message("Subject: Call back\r\n\r\nx\r\n"), targets: [FilingTarget(personId: anna.id)], filedBy: nil)
@@ -40,8 +40,8 @@ import Testing
         #expect(try fixture.store.rawMessage(ref: filed.messageRef) != nil)
     }
 
-    @Test func unknownFilingRejected() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func unknownFilingRejected(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let caseType = try fixture.addCaseType("Leave")
         let (started, _) = try fixture.store.startCase(
@@ -63,8 +63,8 @@ import Testing
         #expect(try fixture.store.rawMessage(ref: filed.messageRef) != nil)
     }
 
-    @Test func moveKeepsFilingTime() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func moveKeepsFilingTime(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let ben = try fixture.addPerson("Ben", "Kraus")
         let caseType = try fixture.addCaseType("Leave")
@@ -86,8 +86,8 @@ import Testing
         #expect(filings.first?.filedBy == "mkeller")
     }
 
-    @Test func moveOntoExistingFilingMerges() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func moveOntoExistingFilingMerges(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let ben = try fixture.addPerson("Ben", "Kraus")
         let message = fixture.message("Subject: Both\r\n\r\nx\r\n")
@@ -101,8 +101,8 @@ import Testing
         #expect(try fixture.store.filings(sha256: SHA256.hex(message.bytes)).map(\.personId) == [ben.id])
     }
 
-    @Test func moveToCaseOfOtherPersonRejected() throws {
-        let fixture = try StoreFixture()
+    @Test(arguments: StoreBackend.all) func moveToCaseOfOtherPersonRejected(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
         let anna = try fixture.addPerson("Anna", "Schmidt")
         let ben = try fixture.addPerson("Ben", "Kraus")
         let caseType = try fixture.addCaseType("Leave")

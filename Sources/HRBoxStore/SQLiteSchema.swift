@@ -1,12 +1,12 @@
-/// The tables of the store, version 1. `PRAGMA user_version` records the version a file has.
+/// The tables of an SQLite store at schema version 1, as the first hrbox created them. Later versions
+/// change them through the steps of ``SchemaMigration/all``. Each column's meaning is documented here;
+/// ``PostgreSQLSchema`` has the same tables and columns.
 ///
 /// Columns ending in `_key` or named `search_text` hold text folded by ``SearchText/fold(_:)``:
 /// they exist for comparing, searching and sorting, never for showing. Time stamps are RFC 3339
 /// instants in UTC with seconds; dates are `YYYY-MM-DD`.
-enum Schema {
-    static let version = 1
-
-    static let statements = [
+enum SQLiteSchema {
+    static let version1 = [
         // people: one row per person with a personnel file.
         //   id               the person's id, as the protocol shows it
         //   first_name       as entered; first_name or last_name is non-empty
