@@ -8,7 +8,7 @@ extension Store {
     /// is read in one read transaction, so a copy taken while others write is still one consistent state.
     /// When anything fails, the destination is left as it was.
     /// - Parameters:
-    ///   - actor: Who the destination's audit trail records for the copy.
+    ///   - actor: Who the `storeCopied` event, recorded on the destination after the copied events, names.
     ///   - progress: Called with one sentence per step, for a progress display; no personal data.
     /// - Returns: The rows copied per table.
     /// - Throws: ``StoreCopyError/destinationNotEmpty(contents:)`` when the destination contains rows
@@ -36,6 +36,12 @@ extension Store {
 
                 progress("Rebuilding the search index of the destination.")
                 let indexed = try destination.rebuildSearchIndex()
+
+                var details: [String: String] = [:]
+                for count in copied {
+                    details[count.table] = String(count.rows)
+                }
+                try destination.recordAudit(.storeCopied, by: actor, about: AuditSubject(details: details))
                 return StoreCopySummary(tables: copied, indexedMessages: indexed)
             }
         }
