@@ -11,6 +11,8 @@ public enum AuditAction: String, WireEnum {
     case caseStarted
     case todoAdded
     case todoDone
+    /// `hrbox store copy` copied another store into this one, which was empty before.
+    case storeCopied
 }
 
 /// One change in the audit trail: who made it, when, from which client, and what it changed.

@@ -66,6 +66,8 @@ struct AuditEventLine {
             return "to-do added"
         case .todoDone:
             return "to-do done"
+        case .storeCopied:
+            return "store copied"
         }
     }
 }

@@ -14,6 +14,7 @@ enum CommandLineTool {
         CaseTypesImportCommand.self,
         MessageExportCommand.self,
         InspectCommand.self,
+        StoreCopyCommand.self,
         DemoCommand.self,
         ConformanceCommand.self,
     ]

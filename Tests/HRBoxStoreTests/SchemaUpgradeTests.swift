@@ -35,7 +35,7 @@ import Testing
 
         let store = try Store(path: path)
 
-        #expect(try pragma("user_version", of: path) == "2")
+        #expect(try pragma("user_version", of: path) == "\(Store.schemaVersion)")
         #expect(try store.searchFiled("probezeit", personId: personId, limit: 5).count == 1)
         #expect(try store.searchFiled("attest", personId: nil, limit: 5).count == 1)
         #expect(try store.auditEvents(personId: nil, limit: 5).isEmpty)
@@ -63,7 +63,7 @@ import Testing
         let store = try fixture.openAgain()
 
         let version = try store.connection.queryFirst("SELECT version FROM schema_version") { $0.integer(0) }
-        #expect(version == 2)
+        #expect(version == Int64(Store.schemaVersion))
         #expect(try store.searchFiled("probezeit", personId: anna.id, limit: 5).count == 1)
         #expect(try store.searchFiled("attest", personId: nil, limit: 5).count == 1)
         #expect(try store.auditEvents(personId: nil, limit: 5).isEmpty)

@@ -23,7 +23,7 @@ import Testing
     @Test func schemaAndJournalMode() throws {
         let fixture = try StoreFixture()
 
-        #expect(try pragma("user_version", of: fixture.path) == "2")
+        #expect(try pragma("user_version", of: fixture.path) == "\(Store.schemaVersion)")
         #expect(try pragma("journal_mode", of: fixture.path) == "wal")
         let tables = try pragmaRows(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'message_search_%' ORDER BY name",
@@ -44,18 +44,18 @@ import Testing
 
     @Test func newerSchemaRejected() throws {
         let fixture = try StoreFixture()
-        try setUserVersion(3, of: fixture.path)
+        try setUserVersion(Store.schemaVersion + 1, of: fixture.path)
 
         let error = try #require(throws: StoreError.self) {
             try Store(path: fixture.path)
         }
 
-        guard case .newerSchema(found: 3, supported: 2) = error else {
+        guard case .newerSchema(found: Store.schemaVersion + 1, supported: Store.schemaVersion) = error else {
             Issue.record("expected newerSchema, got \(error)")
             return
         }
-        #expect(error.description.contains("schema version 3"))
-        #expect(error.description.contains("version 2 at most"))
+        #expect(error.description.contains("schema version \(Store.schemaVersion + 1)"))
+        #expect(error.description.contains("version \(Store.schemaVersion) at most"))
     }
 
     @Test func otherFileRejected() throws {

@@ -1,0 +1,20 @@
+/// A store copy that cannot start, with what the user can do about it. Failures of the stores
+/// themselves are ``StoreError``s.
+public enum StoreCopyError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The destination contains rows; `contents` lists the tables that have rows and how many.
+    case destinationNotEmpty(contents: [TableRowCount])
+    /// The source and the destination are the same store.
+    case sameStore(String)
+
+    /// The message names tables and counts only, never their rows, so it may go into logs.
+    public var description: String {
+        switch self {
+        case .destinationNotEmpty(let contents):
+            return "The destination store is not empty: it contains "
+                + contents.map(\.description).joined(separator: ", ")
+                + ". Copy into a new, empty store, or give --merge to add only what the destination lacks."
+        case .sameStore(let location):
+            return "The source and the destination are both \(location). Give another store as the destination."
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import HRBoxServer
+import HRBoxStore
+
+/// `hrbox store copy --from SRC --to DST`: copies a whole store, such as an SQLite file onto a team's
+/// PostgreSQL server.
+struct StoreCopyCommand: Command {
+    static let words = ["store", "copy"]
+    static let summary = "Copy everything in one store into another, empty store."
+    static let usage = """
+        Usage: hrbox store copy --from SRC --to DST [--merge] [--config PATH]
+
+        Copies people, personnel files, cases, case types, colleagues, to-dos and the audit trail
+        from SRC to DST with their ids, in one transaction, then rebuilds DST's search index. DST
+        must be empty: a copy into a store with data is rejected and changes nothing. Both stores are
+        brought to the current schema version first. Progress goes to stderr, the summary to stdout.
+
+        Options:
+          --from SRC     The store to copy: an SQLite file, or a postgresql:// URI.
+          --to DST       The store to copy into: an SQLite file (created when missing), or a
+                         postgresql:// URI of an existing database.
+          --merge        Add what DST lacks to a store with data. Not available yet.
+          --config PATH  The user's configuration file, whose colleague the audit trail records.
+        """
+
+    let source: StoreLocation
+    let destination: StoreLocation
+    let merge: Bool
+    let configPath: String
+    let isConfigNamed: Bool
+
+    init(parsing arguments: inout Arguments) throws(UsageError) {
+        guard let from = try arguments.option("--from"), !from.isEmpty else {
+            throw UsageError("missing --from SRC, the store to copy", command: Self.name)
+        }
+        guard let to = try arguments.option("--to"), !to.isEmpty else {
+            throw UsageError("missing --to DST, the store to copy into", command: Self.name)
+        }
+        source = StoreLocation(from)
+        destination = StoreLocation(to)
+        merge = arguments.flag("--merge")
+
+        let environment = ProcessInfo.processInfo.environment
+        let namedConfig = try arguments.option("--config")
+        configPath = namedConfig ?? UserConfiguration.defaultPath(environment: environment)
+        isConfigNamed = namedConfig != nil || !(environment["HRBOX_CONFIG"] ?? "").isEmpty
+    }
+
+    func run() throws -> Int32 {
+        if merge {
+            printToStandardError(
+                "hrbox store copy: --merge is not available yet. Copy into a new, empty store instead.")
+            return ExitStatus.usage
+        }
+        if case .sqlite(let path) = source, !FileManager.default.fileExists(atPath: path) {
+            throw StoreMissing(path: path)
+        }
+        if source == destination {
+            throw StoreCopyError.sameStore(source.description)
+        }
+        let configuration = try UserConfiguration.load(path: configPath, mustExist: isConfigNamed)
+        let actor = AuditActor(colleague: configuration.colleague, client: "hrbox " + Self.name)
+
+        printToStandardError("Opening \(source) and \(destination).")
+        let sourceStore = try Store(location: source)
+        let destinationStore = try Store(location: destination)
+        let summary = try Store.copy(from: sourceStore, to: destinationStore, actor: actor) { step in
+            printToStandardError(step)
+        }
+
+        print("Copied \(source) to \(destination):")
+        for table in summary.tables {
+            print("  \(table.table): \(table.rows)")
+        }
+        print("Search index rebuilt for \(summary.indexedMessages) messages.")
+        return ExitStatus.success
+    }
+}

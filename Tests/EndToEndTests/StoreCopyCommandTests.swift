@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@Suite("hrbox store copy")
+struct StoreCopyCommandTests {
+    @Test("copies a store and rejects a second copy", arguments: [StoreBackend.sqlite, .postgreSQL])
+    func copyThenReject(_ backend: StoreBackend) throws {
+        try #require(backend.isAvailable, "initdb is missing; install the postgresql package")
+        let folder = try TemporaryFolder()
+        let (source, config) = try SampleData.prepare(in: folder)
+        // makeStore's SQLite path is the sample store's own, so the SQLite copy goes beside it.
+        let destination = backend == .sqlite
+            ? folder.path("copy/hrbox.sqlite") : withPassword(try backend.makeStore(in: folder))
+
+        let copied = try runHRBox(["store", "copy", "--from", source, "--to", destination, "--config", config])
+
+        #expect(copied.status == 0, "stderr: \(copied.standardError)")
+        #expect(copied.text.contains("  people: 3"), "stdout: \(copied.text)")
+        #expect(copied.text.contains("  colleagues: 2"))
+        #expect(copied.standardError.contains("Copied 3 rows of people."))
+        #expect(!copied.text.contains("secret-pw"))
+        #expect(!copied.standardError.contains("secret-pw"))
+        let shown = try runHRBox(["person", "show", "NW-1042", "--store", destination])
+        #expect(shown.status == 0, "stderr: \(shown.standardError)")
+        #expect(shown.text.hasPrefix("Tobias Brandt"))
+
+        let again = try runHRBox(["store", "copy", "--from", source, "--to", destination, "--config", config])
+
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("3 people"), "stderr: \(again.standardError)")
+        #expect(again.standardError.contains("--merge"))
+        #expect(!again.standardError.contains("secret-pw"))
+    }
+
+    @Test("merge is not available yet")
+    func mergeNotAvailable() throws {
+        let folder = try TemporaryFolder()
+        let (source, config) = try SampleData.prepare(in: folder)
+        let destination = folder.path("copy.sqlite")
+
+        let merged = try runHRBox(["store", "copy", "--from", source, "--to", destination, "--merge", "--config", config])
+
+        #expect(merged.status == 2)
+        #expect(merged.standardError.contains("--merge is not available yet"))
+        #expect(!FileManager.default.fileExists(atPath: destination))
+    }
+
+    @Test("a missing source is an error")
+    func missingSource() throws {
+        let folder = try TemporaryFolder()
+        let destination = folder.path("copy.sqlite")
+
+        let copied = try runHRBox(["store", "copy", "--from", folder.path("absent.sqlite"), "--to", destination])
+
+        #expect(copied.status == 1)
+        #expect(copied.standardError.contains("no store exists at"), "stderr: \(copied.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: destination))
+    }
+}
+
+/// Adds a password to a PostgreSQL URI, which the test server's trust authentication ignores, so that
+/// the test can check the password is never printed. An SQLite path is returned unchanged.
+private func withPassword(_ store: String) -> String {
+    guard store.hasPrefix("postgresql://") else {
+        return store
+    }
+    return store + "&password=secret-pw"
+}
