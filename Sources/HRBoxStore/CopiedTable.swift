@@ -33,7 +33,7 @@ struct CopiedTable: Sendable {
         }
     }
 
-    /// Every table of schema version 3 except the derived search index, parents before the tables
+    /// Every table of schema version 2 except the derived search index, parents before the tables
     /// that refer to them.
     static let all: [CopiedTable] = [
         CopiedTable(

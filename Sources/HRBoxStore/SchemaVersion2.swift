@@ -16,7 +16,8 @@ enum SchemaVersion2 {
         //   client       the client's name from initialize, or the command such as 'hrbox people import';
         //                NULL when unknown
         //   action       what changed: 'filed', 'unfiled', 'moved', 'personAdded', 'personUpdated',
-        //                'addressAdded', 'addressRemoved', 'caseStarted', 'todoAdded' or 'todoDone'
+        //                'addressAdded', 'addressRemoved', 'caseStarted', 'todoAdded', 'todoDone' or
+        //                'storeCopied'
         //   person_id    the person whose personnel file changed; NULL for none
         //   case_id      the case concerned; NULL for none
         //   message_ref  the stored message concerned (messages.id); NULL for none
@@ -30,7 +31,7 @@ enum SchemaVersion2 {
             colleague TEXT,
             client TEXT,
             action TEXT NOT NULL CHECK (action IN ('filed', 'unfiled', 'moved', 'personAdded', 'personUpdated', 'addressAdded',
-                'addressRemoved', 'caseStarted', 'todoAdded', 'todoDone')),
+                'addressRemoved', 'caseStarted', 'todoAdded', 'todoDone', 'storeCopied')),
             person_id INTEGER,
             case_id INTEGER,
             message_ref INTEGER,
@@ -49,7 +50,7 @@ enum SchemaVersion2 {
             colleague TEXT,
             client TEXT,
             action TEXT NOT NULL CHECK (action IN ('filed', 'unfiled', 'moved', 'personAdded', 'personUpdated', 'addressAdded',
-                'addressRemoved', 'caseStarted', 'todoAdded', 'todoDone')),
+                'addressRemoved', 'caseStarted', 'todoAdded', 'todoDone', 'storeCopied')),
             person_id BIGINT,
             case_id BIGINT,
             message_ref BIGINT,
