@@ -1,0 +1,33 @@
+/// A source person who cannot be merged because their addresses and employee number lead to more
+/// than one destination person.
+public struct StoreMergeConflict: Sendable, Equatable, CustomStringConvertible {
+    /// What ties the source person to a destination person.
+    public enum Key: Sendable, Equatable, CustomStringConvertible {
+        case address(String)
+        case employeeNumber(String)
+
+        public var description: String {
+            switch self {
+            case .address(let address):
+                "address \(address)"
+            case .employeeNumber(let number):
+                "employee number \(number)"
+            }
+        }
+    }
+
+    /// One destination person a source person matches, and the key that matched.
+    public struct Match: Sendable, Equatable {
+        public var destinationPersonId: Int64
+        public var key: Key
+    }
+
+    public var sourcePersonId: Int64
+    /// Every match of the source person, ordered by destination person; at least two people.
+    public var matches: [Match]
+
+    public var description: String {
+        let matchList = matches.map { "\($0.key) belongs to destination person \($0.destinationPersonId)" }
+        return "Source person \(sourcePersonId): " + matchList.joined(separator: ", ")
+    }
+}
