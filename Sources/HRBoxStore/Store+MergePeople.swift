@@ -68,8 +68,8 @@ extension Store {
             ) { $0.optionalText(0) } ?? nil
             if let sourceNumber = person.text("employee_number"), sourceNumber.lowercased() != number?.lowercased() {
                 state.notes.append(
-                    "Source person \(sourceId) matches destination person \(match), whose employee number "
-                        + "differs; the destination's is kept.")
+                    "Source person \(sourceId) (employee number \(sourceNumber)) matches destination person \(match) "
+                        + "(employee number \(number ?? "none")); the destination's employee number is kept.")
             }
         }
 

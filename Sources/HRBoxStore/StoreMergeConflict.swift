@@ -20,11 +20,21 @@ public struct StoreMergeConflict: Sendable, Equatable, CustomStringConvertible {
     public struct Match: Sendable, Equatable {
         public var destinationPersonId: Int64
         public var key: Key
+
+        public init(destinationPersonId: Int64, key: Key) {
+            self.destinationPersonId = destinationPersonId
+            self.key = key
+        }
     }
 
     public var sourcePersonId: Int64
     /// Every match of the source person, ordered by destination person; at least two people.
     public var matches: [Match]
+
+    public init(sourcePersonId: Int64, matches: [Match]) {
+        self.sourcePersonId = sourcePersonId
+        self.matches = matches
+    }
 
     public var description: String {
         let matchList = matches.map { "\($0.key) belongs to destination person \($0.destinationPersonId)" }
