@@ -77,7 +77,10 @@ extension Store {
         var gainedAddresses: Set<Int64> = []
         try source.forEachRow(of: "addresses") { (address) throws(StoreError) -> Void in
             guard let sourceId = address.integer("person_id"), let personId = state.people[sourceId] else {
-                throw .invalidValue(field: "addresses", reason: "the source has an address of a person it lacks.")
+                throw .invalidValue(
+                    field: "addresses",
+                    reason: "the source has an address of person \(address.integer("person_id") ?? 0), who does not exist. "
+                        + "Remove that address from the source, then merge again.")
             }
             var merged = address
             merged["person_id"] = .integer(personId)

@@ -1,7 +1,7 @@
 /// A source person who cannot be merged because their addresses and employee number lead to more
 /// than one destination person.
 public struct StoreMergeConflict: Sendable, Equatable, CustomStringConvertible {
-    /// What ties the source person to a destination person.
+    /// The address or employee number that ties a source person to a destination person.
     public enum Key: Sendable, Equatable, CustomStringConvertible {
         case address(String)
         case employeeNumber(String)
@@ -28,7 +28,7 @@ public struct StoreMergeConflict: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var sourcePersonId: Int64
-    /// Every match of the source person, ordered by destination person; at least two people.
+    /// Every match of the source person, ordered by destination person. They name two people or more.
     public var matches: [Match]
 
     public init(sourcePersonId: Int64, matches: [Match]) {
