@@ -3,7 +3,7 @@ import HRBoxServer
 import HRBoxStore
 
 /// `hrbox store copy --from SRC --to DST`: copies a whole store, such as an SQLite file onto a team's
-/// PostgreSQL server.
+/// PostgreSQL server, or with `--merge` adds one store to another that contains data.
 struct StoreCopyCommand: Command {
     static let words = ["store", "copy"]
     static let summary = "Copy everything in one store into another, empty store, or merge it into one with data."
