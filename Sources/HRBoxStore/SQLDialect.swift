@@ -49,3 +49,16 @@ enum SQLDialect: Sendable {
     /// The key of the PostgreSQL advisory lock hrbox writers take: "hrbox" in ASCII.
     static let writeLockKey: Int64 = 0x68_72_62_6F_78
 }
+
+extension SQLDialect {
+    /// The operator that compares two values as equal when both are NULL: SQLite's `IS`, and the
+    /// standard form PostgreSQL has.
+    var nullSafeEquals: String {
+        switch self {
+        case .sqlite:
+            "IS"
+        case .postgresql:
+            "IS NOT DISTINCT FROM"
+        }
+    }
+}

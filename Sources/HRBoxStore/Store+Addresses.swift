@@ -117,7 +117,7 @@ extension Store {
     }
 
     /// Rewrites a person's search text after their addresses changed, and returns the person.
-    private func refreshSearchText(of personId: Int64) throws(StoreError) -> Person {
+    func refreshSearchText(of personId: Int64) throws(StoreError) -> Person {
         let person = try requirePerson(id: personId)
         let text = SearchText.searchText(
             firstName: person.firstName,

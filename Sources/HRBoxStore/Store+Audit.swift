@@ -46,14 +46,7 @@ extension Store {
     /// Call it inside the ``write(_:)`` that makes the change, so that the change and its event are
     /// committed together or not at all.
     public func recordAudit(_ action: AuditAction, by actor: AuditActor, about subject: AuditSubject) throws(StoreError) {
-        let details: String
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            details = String(decoding: try encoder.encode(subject.details), as: UTF8.self)
-        } catch {
-            throw .invalidValue(field: "details", reason: "the audit details cannot be written as JSON: \(error)")
-        }
+        let details = try Store.auditDetailsJSON(subject.details)
 
         try write { () throws(StoreError) -> Void in
             try connection.execute(
@@ -93,6 +86,17 @@ extension Store {
             [.integer(personId), SQLValue(limit)],
             row: Store.auditEvent
         )
+    }
+
+    /// Writes an audit event's details as the `details` column stores them: JSON with sorted keys.
+    static func auditDetailsJSON(_ details: [String: String]) throws(StoreError) -> String {
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(details), as: UTF8.self)
+        } catch {
+            throw .invalidValue(field: "details", reason: "the audit details cannot be written as JSON: \(error)")
+        }
     }
 
     private static func auditEvent(_ row: any SQLRow) throws(StoreError) -> AuditEvent {

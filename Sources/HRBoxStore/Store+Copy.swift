@@ -60,24 +60,15 @@ extension Store {
     /// Reads `table` from `source` page by page and inserts each row here unchanged.
     /// - Returns: The number of rows copied.
     private func copyRows(of table: CopiedTable, from source: Store) throws(StoreError) -> Int {
-        let select = "SELECT \(table.columnList) FROM \(table.name) ORDER BY \(table.orderBy(source.connection.dialect)) "
-            + "LIMIT ? OFFSET ?"
         let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
         let insert = "INSERT INTO \(table.name) (\(table.columnList)) VALUES (\(placeholders))"
 
         var copied = 0
-        while true {
-            let page = try source.connection.query(select, [SQLValue(table.pageSize), SQLValue(copied)]) { row in
-                table.columns.indices.map { table.value(of: row, at: $0) }
-            }
-            for values in page {
-                try connection.execute(insert, values)
-            }
-            copied += page.count
-            if page.count < table.pageSize {
-                return copied
-            }
+        try source.forEachRow(of: table) { (row) throws(StoreError) -> Void in
+            try connection.execute(insert, row.values)
+            copied += 1
         }
+        return copied
     }
 
     /// Moves each PostgreSQL identity sequence past the largest id copied, so that the next row

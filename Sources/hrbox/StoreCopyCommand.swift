@@ -3,10 +3,10 @@ import HRBoxServer
 import HRBoxStore
 
 /// `hrbox store copy --from SRC --to DST`: copies a whole store, such as an SQLite file onto a team's
-/// PostgreSQL server.
+/// PostgreSQL server, or with `--merge` adds one store to another that contains data.
 struct StoreCopyCommand: Command {
     static let words = ["store", "copy"]
-    static let summary = "Copy everything in one store into another, empty store."
+    static let summary = "Copy everything in one store into another, empty store, or merge it into one with data."
     static let usage = """
         Usage: hrbox store copy --from SRC --to DST [--merge] [--config PATH]
 
@@ -15,11 +15,17 @@ struct StoreCopyCommand: Command {
         must be empty: a copy into a store with data is rejected and changes nothing. Both stores are
         brought to the current schema version first. Progress goes to stderr, the summary to stdout.
 
+        With --merge, DST may contain data. Colleagues are matched by id, case types by name, people
+        by any address or their employee number ignoring letter case, and messages by their bytes;
+        everything else is added with new ids. A matched person gains the addresses DST lacks.
+        Cases and to-dos are added, not matched to DST's. When a source person matches two people
+        in DST, the merge is rejected, lists them, and changes nothing.
+
         Options:
           --from SRC     The store to copy: an SQLite file, or a postgresql:// URI.
           --to DST       The store to copy into: an SQLite file (created when missing), or a
                          postgresql:// URI of an existing database.
-          --merge        Add what DST lacks to a store with data. Not available yet.
+          --merge        Add what DST lacks to a store with data, in one transaction.
           --config PATH  The user's configuration file, whose colleague the audit trail records.
         """
 
@@ -47,11 +53,6 @@ struct StoreCopyCommand: Command {
     }
 
     func run() throws -> Int32 {
-        if merge {
-            printToStandardError(
-                "hrbox store copy: --merge is not available yet. Copy into a new, empty store instead.")
-            return ExitStatus.usage
-        }
         if case .sqlite(let path) = source, !FileManager.default.fileExists(atPath: path) {
             throw StoreMissing(path: path)
         }
@@ -64,6 +65,13 @@ struct StoreCopyCommand: Command {
         printToStandardError("Opening \(source) and \(destination).")
         let sourceStore = try Store(location: source)
         let destinationStore = try Store(location: destination)
+        if merge {
+            let summary = try Store.merge(from: sourceStore, into: destinationStore, actor: actor) { step in
+                printToStandardError(step)
+            }
+            printMergeSummary(summary)
+            return ExitStatus.success
+        }
         let summary = try Store.copy(from: sourceStore, to: destinationStore, actor: actor) { step in
             printToStandardError(step)
         }
@@ -74,5 +82,19 @@ struct StoreCopyCommand: Command {
         }
         print("Search index rebuilt for \(summary.indexedMessages) messages.")
         return ExitStatus.success
+    }
+
+    private func printMergeSummary(_ summary: StoreMergeSummary) {
+        print("Merged \(source) into \(destination):")
+        for table in summary.tables {
+            print("  \(table)")
+        }
+        print("Search entries added for \(summary.indexedMessages) messages.")
+        if !summary.notes.isEmpty {
+            print("Kept the destination's data where the stores differ:")
+            for note in summary.notes {
+                print("  \(note)")
+            }
+        }
     }
 }

@@ -32,17 +32,20 @@ struct StoreCopyCommandTests {
         #expect(!again.standardError.contains("secret-pw"))
     }
 
-    @Test("merge is not available yet")
-    func mergeNotAvailable() throws {
+    @Test("merging into a copy adds nothing")
+    func mergeIntoCopy() throws {
         let folder = try TemporaryFolder()
         let (source, config) = try SampleData.prepare(in: folder)
-        let destination = folder.path("copy.sqlite")
+        let destination = folder.path("copy/hrbox.sqlite")
+        let copied = try runHRBox(["store", "copy", "--from", source, "--to", destination, "--config", config])
+        try #require(copied.status == 0, "stderr: \(copied.standardError)")
 
         let merged = try runHRBox(["store", "copy", "--from", source, "--to", destination, "--merge", "--config", config])
 
-        #expect(merged.status == 2)
-        #expect(merged.standardError.contains("--merge is not available yet"))
-        #expect(!FileManager.default.fileExists(atPath: destination))
+        #expect(merged.status == 0, "stderr: \(merged.standardError)")
+        #expect(merged.text.contains("  people: 3 matched, 0 added, 0 skipped"), "stdout: \(merged.text)")
+        #expect(merged.text.contains("  colleagues: 2 matched, 0 added, 0 skipped"))
+        #expect(merged.text.contains("Search entries added for 0 messages."))
     }
 
     @Test("a missing source is an error")

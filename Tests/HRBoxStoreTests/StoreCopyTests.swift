@@ -183,7 +183,7 @@ private func addFilingOfMissingPerson(toSQLiteFile path: String) throws {
 }
 
 /// Returns a table's rows in copy order, each value written with its kind so that 1 and "1" differ.
-private func rows(of table: CopiedTable, in store: Store) throws -> [[String]] {
+func rows(of table: CopiedTable, in store: Store) throws -> [[String]] {
     try store.connection.query(
         "SELECT \(table.columnList) FROM \(table.name) ORDER BY \(table.orderBy(store.connection.dialect))"
     ) { row in
@@ -208,7 +208,7 @@ private func searchEntries(in store: Store) throws -> Int64? {
     try store.connection.queryFirst("SELECT count(*) FROM message_search") { $0.integer(0) }
 }
 
-private func allRows(in store: Store) throws -> [[[String]]] {
+func allRows(in store: Store) throws -> [[[String]]] {
     try CopiedTable.all.map { try rows(of: $0, in: store) }
 }
 
