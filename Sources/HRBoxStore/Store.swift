@@ -69,6 +69,12 @@ public final class Store: @unchecked Sendable {
         return home + "/.local/share/hrbox/hrbox.sqlite"
     }
 
+    /// True once the connection to the PostgreSQL server broke, for example when the server restarted.
+    /// The store cannot be used any more: open a new one, which connects again.
+    public var isConnectionLost: Bool {
+        connection.isConnectionLost
+    }
+
     /// Returns the clock's current time as an RFC 3339 instant in UTC with seconds.
     func now() -> String {
         Timestamp.rfc3339UTC(clock())
