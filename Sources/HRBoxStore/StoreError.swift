@@ -45,6 +45,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// The store's server could not be reached or libpq could not be loaded. `store` is the location
     /// with its password left out; `reason` is libpq's or the system's message.
     case connectionFailed(store: String, reason: String)
+    /// A `--store` value or `HRBOX_STORE` looks like a mistyped PostgreSQL URI. `location` is the
+    /// value with its password replaced by `***`.
+    case invalidLocation(String)
     /// A transaction failed and rolling it back failed too, so the connection may still be inside it.
     indirect case rollbackFailed(original: String, rollback: StoreError)
 
@@ -137,6 +140,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .connectionFailed(let store, let reason):
             return "Cannot connect to the store \(store): \(StoreError.clause(reason)). "
                 + StoreError.connectionAdvice(reason: reason)
+        case .invalidLocation(let location):
+            return "The store \"\(location)\" is neither a PostgreSQL URI nor an SQLite file path. "
+                + "Write postgresql://[user@][host][:port]/database[?key=value&...] (or postgres://), "
+                + "or the path of an SQLite file without a scheme."
         case .rollbackFailed(_, let rollback):
             return "A transaction failed, and rolling it back failed as well: \(rollback.redactedDescription)"
         }

@@ -57,6 +57,7 @@ struct Locations {
     /// a mistyped path and then report that no person matches. A PostgreSQL database is not created
     /// by opening it, so only an SQLite file is checked.
     func openExistingStore() throws -> Store {
+        let storeLocation = try StoreLocation(validating: storePath)
         if case .sqlite(let path) = storeLocation, !FileManager.default.fileExists(atPath: path) {
             throw StoreMissing(path: path)
         }
