@@ -163,7 +163,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     private static let privilegeAdvice = "Ask the database's administrator to grant it, "
-        + "as the section Privileges of docs/store-schema.md shows."
+        + "as the section \"Privileges\" of docs/store-schema.md shows."
 
     private static func connectionAdvice(reason: String) -> String {
         if reason.contains("no password supplied") || reason.contains("password authentication failed") {
