@@ -96,7 +96,8 @@ public enum CSVImport {
             .todoNotFound:
             problems.add(line: line, field: nil, error.description)
         case .newerSchema, .unreadableValue, .fileSystem, .sqlite, .rollbackFailed, .postgresql, .uniqueViolation,
-            .writeConflict, .connectionFailed:
+            .writeConflict, .connectionFailed, .permissionDenied, .connectionLost,
+            .invalidLocation:
             throw error
         }
     }

@@ -26,7 +26,7 @@ enum DomainError {
         }
         return ResponseError(
             code: HRBoxErrorCode.storeUnavailable,
-            message: "The store is unavailable: \(sentenceBody(of: error)). Check the path given by --store or HRBOX_STORE.",
+            message: "The store is unavailable: \(String(describing: error))",
             data: encodeData(StoreUnavailableData(sqliteCode: sqliteCode)))
     }
 
@@ -100,15 +100,6 @@ enum DomainError {
             message: "The configuration (\(file)) names the colleague \"\(colleague)\", who is not in the store. "
                 + "Import the colleagues file with that id (hrbox colleagues import), or correct the colleague line.",
             data: encodeData(ColleagueNotFoundData(colleague: colleague)))
-    }
-
-    /// Returns an error's description without its final period, to be continued by another sentence.
-    private static func sentenceBody(of error: any Error) -> String {
-        var text = String(describing: error)
-        while text.hasSuffix(".") {
-            text.removeLast()
-        }
-        return text
     }
 
     /// Encodes the `data` member of an error; data that cannot be encoded is left out rather than

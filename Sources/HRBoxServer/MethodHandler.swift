@@ -60,6 +60,10 @@ func reply(for error: StoreError, context: ServerContext) -> ResponseError {
     let reply = DomainError.from(error)
     if reply.code == HRBoxErrorCode.storeUnavailable {
         context.log.error("A store operation failed: \(error.redactedDescription)")
+        if let statement = error.statement {
+            context.log.debug("The failed statement, without its values: \(statement)")
+        }
     }
+    context.closeStoreIfConnectionLost()
     return reply
 }

@@ -38,7 +38,10 @@ final class ServerContext {
     /// Returns the store, opened on first use so that starting the server costs nothing until a request needs it.
     /// An open that fails is tried again by the next request, since the cause (a full disk, a missing
     /// folder) may have been fixed meanwhile.
+    ///
+    /// A store whose connection to the PostgreSQL server broke is closed and opened again.
     func store() throws(ResponseError) -> HRBoxStore.Store {
+        closeStoreIfConnectionLost()
         if let openedStore {
             return openedStore
         }
@@ -76,6 +79,15 @@ final class ServerContext {
         if openedStore != nil {
             openedStore = nil
             log.info("Closed the store.")
+        }
+    }
+
+    /// Closes the store when its connection to the PostgreSQL server broke, so that the next request
+    /// connects again instead of failing on the dead connection.
+    func closeStoreIfConnectionLost() {
+        if let openedStore, openedStore.isConnectionLost {
+            self.openedStore = nil
+            log.warning("The connection to the PostgreSQL server was lost; closed the store, the next request connects again.")
         }
     }
 

@@ -19,6 +19,7 @@ struct LibPQ: @unchecked Sendable {
     let finish: @convention(c) (Connection?) -> Void
     let status: @convention(c) (Connection?) -> ConnStatusType
     let transactionStatus: @convention(c) (Connection?) -> PGTransactionStatusType
+    let consumeInput: @convention(c) (Connection?) -> Int32
     let errorMessage: @convention(c) (Connection?) -> UnsafeMutablePointer<CChar>?
     let setClientEncoding: @convention(c) (Connection?, UnsafePointer<CChar>?) -> Int32
     let setNoticeProcessor: @convention(c) (Connection?, NoticeProcessor?, UnsafeMutableRawPointer?) -> NoticeProcessor?
@@ -59,6 +60,7 @@ struct LibPQ: @unchecked Sendable {
                 finish: try symbols.function("PQfinish"),
                 status: try symbols.function("PQstatus"),
                 transactionStatus: try symbols.function("PQtransactionStatus"),
+                consumeInput: try symbols.function("PQconsumeInput"),
                 errorMessage: try symbols.function("PQerrorMessage"),
                 setClientEncoding: try symbols.function("PQsetClientEncoding"),
                 setNoticeProcessor: try symbols.function("PQsetNoticeProcessor"),

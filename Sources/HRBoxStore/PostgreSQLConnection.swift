@@ -53,8 +53,21 @@ final class PostgreSQLConnection: SQLDatabase {
         api.finish(handle)
     }
 
+    /// False on a lost connection too, since the server rolls back what the connection left open.
     var isInTransaction: Bool {
-        api.transactionStatus(handle) != PQTRANS_IDLE
+        let status = api.transactionStatus(handle)
+        return status != PQTRANS_IDLE && status != PQTRANS_UNKNOWN
+    }
+
+    /// Also notices a server that closed the connection while it was idle, such as on a restart:
+    /// PQconsumeInput reads what has arrived without waiting, and an end of file marks the connection
+    /// bad. A server that shuts down sends a message before it closes, so the first read may take
+    /// only that message and the second meet the end of file.
+    var isConnectionLost: Bool {
+        for _ in 0..<2 where api.status(handle) == CONNECTION_OK {
+            _ = api.consumeInput(handle)
+        }
+        return api.status(handle) == CONNECTION_BAD
     }
 
     @discardableResult
@@ -113,7 +126,11 @@ final class PostgreSQLConnection: SQLDatabase {
             }
         }
         guard let result else {
-            throw .postgresql(sqlState: "", message: PostgreSQLConnection.message(api.errorMessage(handle), hiding: []), sql: sql)
+            let message = PostgreSQLConnection.message(api.errorMessage(handle), hiding: [])
+            if isConnectionLost {
+                throw .connectionLost(reason: message, sql: sql)
+            }
+            throw .postgresql(sqlState: "", message: message, sql: sql)
         }
 
         let status = api.resultStatus(result)
@@ -135,10 +152,19 @@ final class PostgreSQLConnection: SQLDatabase {
     }
 
     /// Maps a failed result to the store's error by its SQLSTATE.
+    ///
+    /// A broken connection gives class 08, or no SQLSTATE at all when libpq itself noticed the break.
     private func error(of result: OpaquePointer, sql: String) -> StoreError {
         let sqlState = api.resultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
         let message = PostgreSQLConnection.message(api.resultErrorField(result, Int32(UInt8(ascii: "M"))), hiding: [])
+        if sqlState.hasPrefix("08") || isConnectionLost {
+            // libpq keeps the message of a break it noticed itself on the connection, not the result.
+            let reason = sqlState.isEmpty ? PostgreSQLConnection.message(api.errorMessage(handle), hiding: []) : message
+            return .connectionLost(reason: reason, sql: sql)
+        }
         switch sqlState {
+        case "42501":
+            return .permissionDenied(privilege: PostgreSQLConnection.privilege(neededBy: sql, message: message), message: message, sql: sql)
         case "23505":
             let constraint = api.resultErrorField(result, Int32(UInt8(ascii: "n"))).map { String(cString: $0) }
             return .uniqueViolation(constraint: constraint ?? "a unique index", sql: sql)
@@ -146,6 +172,27 @@ final class PostgreSQLConnection: SQLDatabase {
             return .writeConflict(sql: sql)
         default:
             return .postgresql(sqlState: sqlState, message: message, sql: sql)
+        }
+    }
+
+    /// Returns the privilege a statement needs, named as GRANT names it, from its first word.
+    ///
+    /// An INSERT that is denied on a sequence lacks USAGE on that sequence, which its identity column draws from.
+    static func privilege(neededBy sql: String, message: String) -> String {
+        let verb = sql.trimmingCharacters(in: .whitespacesAndNewlines)
+            .prefix { $0.isLetter }
+            .uppercased()
+        switch verb {
+        case "SELECT", "WITH":
+            return "SELECT"
+        case "INSERT" where message.contains("sequence"):
+            return "USAGE on the sequence"
+        case "INSERT", "UPDATE", "DELETE":
+            return verb
+        case "CREATE", "ALTER", "DROP", "COMMENT":
+            return "CREATE on the schema (or ownership)"
+        default:
+            return verb.isEmpty ? "required" : verb
         }
     }
 

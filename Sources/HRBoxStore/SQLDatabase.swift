@@ -9,6 +9,9 @@ protocol SQLDatabase: AnyObject {
     /// True while a transaction is open, including one that failed and awaits its rollback.
     var isInTransaction: Bool { get }
 
+    /// True once the connection to a database server broke; every later statement fails.
+    var isConnectionLost: Bool { get }
+
     /// Runs a statement that returns no rows of interest.
     /// - Returns: The number of rows it inserted, changed or deleted.
     @discardableResult

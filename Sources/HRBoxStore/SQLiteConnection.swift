@@ -32,6 +32,11 @@ final class SQLiteConnection: SQLDatabase {
         sqlite3_close_v2(handle)
     }
 
+    /// Always false: an SQLite file has no connection that can break.
+    var isConnectionLost: Bool {
+        false
+    }
+
     /// True while a transaction is open, including one SQLite rolled back on its own after an error.
     var isInTransaction: Bool {
         sqlite3_get_autocommit(handle) == 0

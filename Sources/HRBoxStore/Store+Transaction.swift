@@ -96,7 +96,8 @@ extension Store {
             if connection.isInTransaction {
                 try connection.execute("ROLLBACK")
             }
-        } else {
+        } else if !connection.isConnectionLost {
+            // A lost connection has no savepoint left to roll back: the server ended its transaction.
             try connection.execute("ROLLBACK TO \(savepointName(depth))")
             try connection.execute("RELEASE \(savepointName(depth))")
         }

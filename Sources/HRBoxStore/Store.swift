@@ -36,7 +36,8 @@ public final class Store: @unchecked Sendable {
     ///
     /// An SQLite file is created when missing, as ``init(path:clock:)`` says; a PostgreSQL database must exist.
     /// Before migrating an SQLite file, the store copies it to `PATH.vN-backup-TIME` beside it.
-    /// - Throws: ``StoreError/newerSchema(found:supported:)`` for a store written by a newer hrbox,
+    /// - Throws: ``StoreError/invalidLocation(_:)`` for a path that looks like a mistyped URI,
+    ///   ``StoreError/newerSchema(found:supported:)`` for a store written by a newer hrbox,
     ///   ``StoreError/fileSystem(path:reason:)`` when a directory or the file cannot be created,
     ///   ``StoreError/connectionFailed(store:reason:)`` when a PostgreSQL server cannot be reached.
     public convenience init(location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) {
@@ -48,6 +49,7 @@ public final class Store: @unchecked Sendable {
     init(location: StoreLocation, clock: @escaping @Sendable () -> Date, migrations: [SchemaMigration]) throws(StoreError) {
         switch location {
         case .sqlite(let path):
+            try StoreLocation.rejectMistypedURI(path)
             connection = try Store.openSQLite(path: path)
         case .postgresql(let uri):
             connection = try PostgreSQLConnection(uri: uri, location: location)
@@ -67,6 +69,12 @@ public final class Store: @unchecked Sendable {
         }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return home + "/.local/share/hrbox/hrbox.sqlite"
+    }
+
+    /// True once the connection to the PostgreSQL server broke, for example when the server restarted.
+    /// The store cannot be used any more: open a new one, which connects again.
+    public var isConnectionLost: Bool {
+        connection.isConnectionLost
     }
 
     /// Returns the clock's current time as an RFC 3339 instant in UTC with seconds.

@@ -1,9 +1,11 @@
+import Foundation
 import HRBoxProtocol
 
 /// A failure of a store operation, with what the user can do about it.
 ///
 /// ``description`` is written for the user who made the request and may name a person or an
-/// address. Log ``redactedDescription`` instead, which leaves personal data out.
+/// address. Log ``redactedDescription`` instead, which leaves personal data out. Neither contains
+/// the text of a failed statement: ``statement`` returns it for a debug log.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     case personNotFound(Int64)
     case addressTaken(address: String, owner: Person)
@@ -29,6 +31,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// PostgreSQL failed. `sqlState` is its five-character SQLSTATE code; `message` its primary message,
     /// which may quote a value; `sql` the statement's text without its bound values.
     case postgresql(sqlState: String, message: String, sql: String)
+    /// PostgreSQL rejected a statement with SQLSTATE 42501 because the store's database user lacks
+    /// `privilege` (such as INSERT) on the object that `message`, PostgreSQL's own words, names.
+    case permissionDenied(privilege: String, message: String, sql: String)
+    /// The connection to the PostgreSQL server broke, for example because the server restarted.
+    /// The store cannot be used any more; opening it again connects anew. `reason` is libpq's message.
+    case connectionLost(reason: String, sql: String)
     /// A change would have given two rows the same key. `constraint` names the unique index or column.
     case uniqueViolation(constraint: String, sql: String)
     /// PostgreSQL aborted the transaction because of a concurrent one (a serialization failure or a
@@ -37,6 +45,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// The store's server could not be reached or libpq could not be loaded. `store` is the location
     /// with its password left out; `reason` is libpq's or the system's message.
     case connectionFailed(store: String, reason: String)
+    /// A `--store` value or `HRBOX_STORE` looks like a mistyped PostgreSQL URI. `location` is the
+    /// value with its password replaced by `***`.
+    case invalidLocation(String)
     /// A transaction failed and rolling it back failed too, so the connection may still be inside it.
     indirect case rollbackFailed(original: String, rollback: StoreError)
 
@@ -57,9 +68,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "Person \(personId) has no address \(address). List the person's addresses and pick one of them."
         case .rollbackFailed(let original, let rollback):
             return "\(original) Rolling the transaction back failed as well: \(rollback.description)"
-        case .postgresql(let sqlState, let message, let sql):
-            return "PostgreSQL failed with SQLSTATE \(sqlState): \(message), while running \(sql). "
-                + "Check the server's log and that the store's database user may write to it."
+        case .postgresql(let sqlState, let message, _):
+            return "PostgreSQL failed with SQLSTATE \(sqlState): \(StoreError.clause(message)). "
+                + "Check the server's log for the cause."
+        case .permissionDenied(let privilege, let message, _):
+            return "PostgreSQL denied the store's database user the \(privilege) privilege: "
+                + "\(StoreError.clause(message)). \(StoreError.privilegeAdvice)"
         default:
             return redactedDescription
         }
@@ -105,24 +119,67 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "The store contains \"\(value)\" in \(table).\(column), which this hrbox cannot read. "
                 + "Update hrbox, or restore the store from a backup."
         case .fileSystem(let path, let reason):
-            return "Cannot open the store at \(path): \(reason). "
-                + "Check that the directory exists or can be created, and that you may write to it."
-        case .sqlite(let code, let extendedCode, let message, let sql):
-            return "SQLite failed with code \(code) (extended code \(extendedCode)): \(message), "
-                + "while running \(sql). Check that the store file is writable and not damaged."
-        case .postgresql(let sqlState, _, let sql):
-            return "PostgreSQL failed with SQLSTATE \(sqlState) while running \(sql). "
-                + "Check the server's log and that the store's database user may write to it."
-        case .uniqueViolation(let constraint, let sql):
-            return "Another row has the same key already (\(constraint)), while running \(sql). "
+            return "Cannot open the store at \(path): \(StoreError.clause(reason)). "
+                + "Check the path given by --store or HRBOX_STORE, that its directory exists or can be created, "
+                + "and that you may write to it."
+        case .sqlite(let code, let extendedCode, let message, _):
+            return "SQLite failed with code \(code) (extended code \(extendedCode)): \(StoreError.clause(message)). "
+                + "Check that the store file is writable and not damaged."
+        case .postgresql(let sqlState, _, _):
+            return "PostgreSQL failed with SQLSTATE \(sqlState). Check the server's log for the cause."
+        case .permissionDenied(let privilege, _, _):
+            return "PostgreSQL denied the store's database user the \(privilege) privilege. \(StoreError.privilegeAdvice)"
+        case .connectionLost(let reason, _):
+            return "The connection to the PostgreSQL server was lost (\(StoreError.clause(reason))). "
+                + "hrbox connects again at the next request; if that fails too, check that the server is running."
+        case .uniqueViolation(let constraint, _):
+            return "Another row has the same key already (\(constraint)). "
                 + "Another hrbox may have added it at the same moment: reload and try again."
-        case .writeConflict(let sql):
-            return "A concurrent change to the store got in the way while running \(sql). Try again."
+        case .writeConflict:
+            return "A concurrent change to the store got in the way. Try again."
         case .connectionFailed(let store, let reason):
-            return "Cannot connect to the store \(store): \(reason). "
-                + "Check the address, the server, and the user name and password."
+            return "Cannot connect to the store \(store): \(StoreError.clause(reason)). "
+                + StoreError.connectionAdvice(reason: reason)
+        case .invalidLocation(let location):
+            return "The store \"\(location)\" is neither a PostgreSQL URI nor an SQLite file path. "
+                + "Write postgresql://[user@][host][:port]/database[?key=value&...] (or postgres://), "
+                + "or the path of an SQLite file without a scheme."
         case .rollbackFailed(_, let rollback):
             return "A transaction failed, and rolling it back failed as well: \(rollback.redactedDescription)"
         }
+    }
+
+    /// The text of the statement that failed, without its bound values, or nil for other errors.
+    public var statement: String? {
+        switch self {
+        case .sqlite(_, _, _, let sql), .postgresql(_, _, let sql), .permissionDenied(_, _, let sql),
+            .connectionLost(_, let sql), .uniqueViolation(_, let sql), .writeConflict(let sql):
+            return sql
+        case .rollbackFailed(_, let rollback):
+            return rollback.statement
+        default:
+            return nil
+        }
+    }
+
+    private static let privilegeAdvice = "Ask the database's administrator to grant it, "
+        + "as the section \"Privileges\" of docs/store-schema.md shows."
+
+    private static func connectionAdvice(reason: String) -> String {
+        if reason.contains("no password supplied") || reason.contains("password authentication failed") {
+            return "Put the password in ~/.pgpass or in the PGPASSWORD variable, "
+                + "or percent-encode it in the URI, and check the user name."
+        }
+        return "Check the address, the server, and the user name and password."
+    }
+
+    /// Returns a message of SQLite, PostgreSQL or the system without its final full stops and line
+    /// breaks, so that a sentence can go on after it.
+    static func clause(_ message: String) -> String {
+        var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        while text.hasSuffix(".") {
+            text.removeLast()
+        }
+        return text
     }
 }

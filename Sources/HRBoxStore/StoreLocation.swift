@@ -11,12 +11,37 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// Reads a `--store` value or `HRBOX_STORE`: a URI with the scheme `postgresql` or `postgres`
     /// (in any letter case) is a PostgreSQL database; anything else is the path of an SQLite file.
+    ///
+    /// A mistyped URI becomes a path here too; ``Store`` rejects it when it opens the location.
+    /// Use ``init(validating:)`` to reject it at once.
     public init(_ text: String) {
         let lowercased = text.lowercased()
         if lowercased.hasPrefix("postgresql://") || lowercased.hasPrefix("postgres://") {
             self = .postgresql(uri: text)
         } else {
             self = .sqlite(path: text)
+        }
+    }
+
+    /// Reads a `--store` value or `HRBOX_STORE` as ``init(_:)`` does, but rejects a value that looks
+    /// like a mistyped URI instead of taking it as a file path.
+    /// - Throws: ``StoreError/invalidLocation(_:)`` for another scheme before `://` (such as
+    ///   `postgress://`), or for `postgres:` or `postgresql:` not followed by `//`.
+    public init(validating text: String) throws(StoreError) {
+        self.init(text)
+        if case .sqlite(let path) = self {
+            try StoreLocation.rejectMistypedURI(path)
+        }
+    }
+
+    /// Throws when a path given as an SQLite file looks like a mistyped URI, so that hrbox does not
+    /// create a folder named after a user or password.
+    static func rejectMistypedURI(_ path: String) throws(StoreError) {
+        let lowercased = path.lowercased()
+        let hasScheme = lowercased.range(of: "://") != nil
+        let hasPostgreSQLPrefix = ["postgresql:", "postgres:"].contains { lowercased.hasPrefix($0) }
+        if hasScheme || hasPostgreSQLPrefix {
+            throw .invalidLocation(redacting(path))
         }
     }
 
@@ -54,7 +79,7 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
 
     private static func redacting(_ uri: String) -> String {
         let parts = uriParts(uri)
-        var text = parts.scheme + "://"
+        var text = parts.scheme + parts.separator
         if let user = parts.user {
             text += user + (parts.password == nil ? "" : ":***") + "@"
         }
@@ -68,16 +93,52 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         return text
     }
 
-    /// Splits `scheme://[user[:password]@]hosts[/database][?key=value&...]` the way libpq reads it.
+    /// Returns the `@` that ends the user information: the last one, unless the user name before it
+    /// would contain a `/` or `?`, which means that `@` belongs to the path or query. Then it is
+    /// the last `@` before the first `/` or `?`, as libpq reads it.
+    private static func userInformationEnd(in text: Substring) -> Substring.Index? {
+        if let last = text.lastIndex(of: "@") {
+            let userName = text[..<last].prefix { $0 != ":" }
+            if !userName.contains(where: { $0 == "/" || $0 == "?" }) {
+                return last
+            }
+        }
+        let authorityEnd = text.firstIndex { $0 == "/" || $0 == "?" } ?? text.endIndex
+        return text[..<authorityEnd].lastIndex(of: "@")
+    }
+
+    /// Splits `scheme://[user[:password]@]hosts[/database][?key=value&...]` for redacting it.
     ///
-    /// The user information ends at the last `@` before the first `/` or `?`, so that an `@` in an
-    /// unencoded password still counts as part of the password.
+    /// The user information ends at the last `@` of the whole value, so that an unencoded `@`, `/`
+    /// or `?` in a password still counts as part of the password. libpq ends it at the first `/`,
+    /// so such a password fails to connect, but its message must not show the password either. An
+    /// `@` in the query makes more than the password count as one, which only hides more.
+    /// A mistyped scheme such as `postgres:` without `//` is split the same way.
     private static func uriParts(_ uri: String) -> URIParts {
         var rest = Substring(uri)
         var scheme = ""
-        if let separator = rest.range(of: "://") {
-            scheme = String(rest[..<separator.lowerBound])
-            rest = rest[separator.upperBound...]
+        var separator = ""
+        if let schemeEnd = rest.range(of: "://") ?? rest.range(of: ":") {
+            scheme = String(rest[..<schemeEnd.lowerBound])
+            separator = String(rest[schemeEnd])
+            rest = rest[schemeEnd.upperBound...]
+            // A mistyped `postgres:/user:password@...` keeps its slash out of the user name.
+            let slashes = rest.prefix { $0 == "/" }
+            separator += slashes
+            rest = rest.dropFirst(slashes.count)
+        }
+
+        var user: String?
+        var password: String?
+        if let at = userInformationEnd(in: rest) {
+            let userInformation = rest[..<at]
+            if let colon = userInformation.firstIndex(of: ":") {
+                user = String(userInformation[..<colon])
+                password = String(userInformation[userInformation.index(after: colon)...])
+            } else {
+                user = String(userInformation)
+            }
+            rest = rest[rest.index(after: at)...]
         }
 
         var query: [(key: String, value: String)] = []
@@ -88,26 +149,15 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
             }
             rest = rest[..<questionMark]
         }
-
-        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        var user: String?
-        var password: String?
-        if let at = rest[..<authorityEnd].lastIndex(of: "@") {
-            let userInformation = rest[..<at]
-            if let colon = userInformation.firstIndex(of: ":") {
-                user = String(userInformation[..<colon])
-                password = String(userInformation[userInformation.index(after: colon)...])
-            } else {
-                user = String(userInformation)
-            }
-            rest = rest[rest.index(after: at)...]
-        }
-        return URIParts(scheme: scheme, user: user, password: password, hostAndPath: String(rest), query: query)
+        return URIParts(
+            scheme: scheme, separator: separator, user: user, password: password, hostAndPath: String(rest), query: query)
     }
 }
 
 private struct URIParts {
     var scheme: String
+    /// `://`, or `:` and any slashes after it for a mistyped URI, or empty for a value without a colon.
+    var separator: String
     var user: String?
     var password: String?
     var hostAndPath: String

@@ -51,7 +51,8 @@ struct BoxCommand: Command {
         let client = try HRBoxClient(
             executable: HRBoxClient.currentExecutablePath(),
             arguments: ["serve"] + locations.serveArguments,
-            clientName: "hrbox box")
+            clientName: "hrbox box",
+            environment: locations.serveEnvironment(inheriting: ProcessInfo.processInfo.environment))
         let status = TerminalBox.run(message: message, service: ClientBoxService(client: client))
 
         do {

@@ -35,9 +35,18 @@ struct Locations {
         isConfigNamed = namedConfig != nil || !(environment["HRBOX_CONFIG"] ?? "").isEmpty
     }
 
-    /// The options that make a child `hrbox serve` use the same store and configuration.
+    /// The options that make a child `hrbox serve` use the same configuration. The store goes in
+    /// ``serveEnvironment(inheriting:)`` instead.
     var serveArguments: [String] {
-        ["--store", storePath] + (isConfigNamed ? ["--config", configPath] : [])
+        isConfigNamed ? ["--config", configPath] : []
+    }
+
+    /// Returns the environment for a child `hrbox serve`: `environment` with `HRBOX_STORE` set to the
+    /// store, because an argument would show a URI's password to every user in the process list.
+    func serveEnvironment(inheriting environment: [String: String]) -> [String: String] {
+        var serveEnvironment = environment
+        serveEnvironment["HRBOX_STORE"] = storePath
+        return serveEnvironment
     }
 
     func loadConfiguration() throws -> UserConfiguration {
@@ -57,6 +66,7 @@ struct Locations {
     /// a mistyped path and then report that no person matches. A PostgreSQL database is not created
     /// by opening it, so only an SQLite file is checked.
     func openExistingStore() throws -> Store {
+        let storeLocation = try StoreLocation(validating: storePath)
         if case .sqlite(let path) = storeLocation, !FileManager.default.fileExists(atPath: path) {
             throw StoreMissing(path: path)
         }

@@ -22,6 +22,52 @@ import Testing
         #expect(!error.redactedDescription.contains("Secret"))
     }
 
+    /// A database user with the read-only grants of the schema documentation can read the store,
+    /// and a write names the missing privilege and the documentation's section.
+    @Test func readOnlyUserDeniedInsert() throws {
+        guard StoreBackend.all.contains(.postgresql) else {
+            return
+        }
+        let fixture = try StoreFixture(.postgresql)
+        guard case .postgresql(let uri) = fixture.location else {
+            Issue.record("expected a PostgreSQL location, got \(fixture.location)")
+            return
+        }
+        let role = "hr_reports_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try fixture.store.connection.execute("CREATE ROLE \(role) LOGIN")
+        try fixture.store.connection.execute("GRANT USAGE ON SCHEMA public TO \(role)")
+        try fixture.store.connection.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(role)")
+        let reader = try Store(location: .postgresql(uri: uri.replacingOccurrences(of: "user=postgres", with: "user=\(role)")))
+
+        let people = try reader.searchPeople("Schmidt", limit: 10)
+        let error = try #require(throws: StoreError.self) {
+            try reader.addPerson(NewPerson(firstName: "Anna", lastName: "Schmidt", addresses: [], employeeNumber: nil, status: .employee))
+        }
+
+        #expect(people.isEmpty)
+        guard case .permissionDenied(let privilege, _, _) = error else {
+            Issue.record("expected permissionDenied, got \(error)")
+            return
+        }
+        #expect(privilege == "INSERT")
+        #expect(error.description.contains("INSERT privilege"), "\(error)")
+        #expect(error.description.contains("docs/store-schema.md"), "\(error)")
+        #expect(!error.description.contains(".."), "\(error)")
+        #expect(!error.description.contains("INSERT INTO"), "\(error)")
+        #expect(error.redactedDescription.contains("INSERT privilege"), "\(error.redactedDescription)")
+    }
+
+    @Test func connectionAdviceNamesPasswordFiles() {
+        let error = StoreError.connectionFailed(
+            store: "postgresql:///hrbox?user=hr",
+            reason: "connection to server on socket \"/run/postgresql/.s.PGSQL.5432\" failed: fe_sendauth: no password supplied\n")
+
+        #expect(error.description.contains("~/.pgpass"), "\(error)")
+        #expect(error.description.contains("PGPASSWORD"), "\(error)")
+        #expect(!error.description.contains(".."), "\(error)")
+        #expect(!error.description.contains("--store"), "\(error)")
+    }
+
     @Test(arguments: StoreBackend.all) func everyByteValueRoundTrips(_ backend: StoreBackend) throws {
         let fixture = try StoreFixture(backend)
         let everyByte = (0...255).map { UInt8($0) } + (0...255).reversed().map { UInt8($0) }

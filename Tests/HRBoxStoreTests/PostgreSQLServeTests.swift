@@ -2,6 +2,7 @@ import Foundation
 import HRBoxClient
 import HRBoxProtocol
 import HRBoxStore
+import PostgreSQLTestServer
 import Testing
 
 @Suite struct PostgreSQLServeTests {
@@ -37,6 +38,79 @@ import Testing
         let filings = try fixture.store.filings(sha256: lookup.summary.sha256)
         #expect(filings.map(\.personId) == [anna.id])
         #expect(try fixture.store.rawMessage(ref: stored.messageRef) == Array(message.utf8))
+    }
+
+    /// A restart of the PostgreSQL server between two requests ends the connection of `hrbox serve`,
+    /// and the request after the restart connects again and succeeds.
+    @Test func serveReconnectsAfterRestart() throws {
+        guard StoreBackend.all.contains(.postgresql) else {
+            return
+        }
+        let server = try PostgreSQLServer.startPrivate()
+        defer { server.remove() }
+        let uri = try server.createDatabaseURI()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hrbox-restart-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = folder.path
+        environment["HRBOX_CONFIG"] = nil
+        let client = try HRBoxClient(
+            executable: Bundle.main.bundleURL.appendingPathComponent("hrbox").path,
+            arguments: ["serve", "--store", uri],
+            clientName: "store tests",
+            environment: environment
+        )
+        let query = SearchPeople.Params(query: "Schmidt")
+
+        let before = try client.call(SearchPeople.self, query)
+        try server.stopFast()
+        try server.startAgain()
+        let after = try client.call(SearchPeople.self, query)
+        try server.stopFast()
+        let whileDown = try #require(throws: HRBoxClientError.self) {
+            try client.call(SearchPeople.self, query)
+        }
+        try server.startAgain()
+        let afterDown = try client.call(SearchPeople.self, query)
+        #expect(try client.close() == 0)
+
+        #expect(before.people.isEmpty)
+        #expect(after.people.isEmpty)
+        #expect(afterDown.people.isEmpty)
+        guard case .server(let code, let message, _) = whileDown else {
+            Issue.record("expected an error reply, got \(whileDown)")
+            return
+        }
+        #expect(code == HRBoxErrorCode.storeUnavailable)
+        #expect(message.contains("Cannot connect to the store"), "\(message)")
+    }
+
+    /// A store whose server went away mid-use fails with connectionLost, without SQL in its messages.
+    @Test func storeNoticesLostConnection() throws {
+        guard StoreBackend.all.contains(.postgresql) else {
+            return
+        }
+        let server = try PostgreSQLServer.startPrivate()
+        defer { server.remove() }
+        let store = try Store(location: try server.createDatabase())
+        #expect(!store.isConnectionLost)
+
+        try server.stopFast()
+        defer { try? server.startAgain() }
+        let error = try #require(throws: StoreError.self) {
+            try store.searchPeople("Schmidt", limit: 10)
+        }
+
+        guard case .connectionLost = error else {
+            Issue.record("expected connectionLost, got \(error)")
+            return
+        }
+        #expect(store.isConnectionLost)
+        #expect(error.description.contains("The connection to the PostgreSQL server was lost"), "\(error)")
+        #expect(error.description.contains("connects again at the next request"), "\(error)")
+        #expect(!error.description.contains("SELECT"), "\(error)")
+        #expect(error.statement?.contains("SELECT") == true)
     }
 
     /// A server that cannot be reached fails the request, and neither the reply nor a debug log,

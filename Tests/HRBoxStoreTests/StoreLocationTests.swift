@@ -60,6 +60,55 @@ import Testing
         #expect(!error.redactedDescription.contains("s3cret"))
         #expect(!String(describing: error).contains("s3cret"))
     }
+
+    @Test func unencodedPasswordCharactersHidden() {
+        let cases: [(uri: String, expected: String)] = [
+            ("postgresql://hr:S3c/ret@/hrbox?host=/run/postgresql", "postgresql://hr:***@/hrbox?host=/run/postgresql"),
+            ("postgresql://hr:S3c?ret@db.example/hrbox", "postgresql://hr:***@db.example/hrbox"),
+            ("postgresql://hr:a@b/c?d@db.example/hrbox", "postgresql://hr:***@db.example/hrbox"),
+            ("postgresql:///hrbox?user=hr&password=S3c@ret", "postgresql:///hrbox?user=hr&password=***"),
+        ]
+        for (uri, expected) in cases {
+            let location = StoreLocation(uri)
+            #expect(location.description == expected)
+            #expect(!location.description.contains("S3c"), "\(location)")
+            #expect(!location.description.contains("ret@"), "\(location)")
+        }
+    }
+
+    @Test func mistypedSchemesRejected() throws {
+        let values = [
+            "postgres:/hr:S3cret@/db",
+            "postgresql:hr:S3cret@db.example/db",
+            "postgress://hr:S3cret@db.example/db",
+            "postgresq://hr:S3cret@/db",
+            "mysql://hr:S3cret@db.example/db",
+        ]
+
+        for value in values {
+            let error = try #require(throws: StoreError.self) {
+                try StoreLocation(validating: value)
+            }
+            let opening = try #require(throws: StoreError.self) {
+                try Store(location: StoreLocation(value))
+            }
+
+            guard case .invalidLocation(let shown) = error else {
+                Issue.record("expected invalidLocation for \(value), got \(error)")
+                continue
+            }
+            #expect(!shown.contains("S3cret"), "\(shown)")
+            #expect(shown.contains("hr:***@"), "\(shown)")
+            #expect(error.description.contains("postgresql://"), "\(error)")
+            #expect(error.description.contains("SQLite file"), "\(error)")
+            #expect(!error.redactedDescription.contains("S3cret"))
+            #expect(!opening.description.contains("S3cret"), "\(opening)")
+        }
+        #expect(try StoreLocation(validating: "stores/postgresql.sqlite") == .sqlite(path: "stores/postgresql.sqlite"))
+        #expect(try StoreLocation(validating: "postgres:///hr") == .postgresql(uri: "postgres:///hr"))
+        #expect(!FileManager.default.fileExists(atPath: "postgres:"))
+        #expect(!FileManager.default.fileExists(atPath: "postgress:"))
+    }
 }
 
 @Suite struct PlaceholderTests {

@@ -55,9 +55,43 @@ public final class PostgreSQLServer: Sendable {
     }
 
     private static func start() -> Result<PostgreSQLServer, PostgreSQLServerError> {
+        do {
+            let server = try makeServer()
+            stopAtExit = server
+            atexit {
+                PostgreSQLServer.stopAtExit?.stop()
+            }
+            return .success(server)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Starts a server of its own for one test, such as a test that restarts it; the test calls
+    /// ``remove()`` at its end.
+    public static func startPrivate() throws(PostgreSQLServerError) -> PostgreSQLServer {
+        try makeServer()
+    }
+
+    /// Stops the server the way an administrator does before maintenance: `pg_ctl stop -m fast`,
+    /// which ends every client's connection.
+    public func stopFast() throws {
+        try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "fast", "-w", "stop"])
+    }
+
+    /// Starts the server again after ``stopFast()``, on the same socket and data.
+    public func startAgain() throws {
+        try startServer()
+    }
+
+    /// Stops a server of ``startPrivate()`` and deletes its folder.
+    public func remove() {
+        stop()
+    }
+
+    private static func makeServer() throws(PostgreSQLServerError) -> PostgreSQLServer {
         guard let binaries = binaryFolder else {
-            return .failure(PostgreSQLServerError(
-                "initdb is missing under /usr/lib/postgresql/*/bin. Install the postgresql package."))
+            throw PostgreSQLServerError("initdb is missing under /usr/lib/postgresql/*/bin. Install the postgresql package.")
         }
         // Unix socket paths are limited to about 100 bytes, so the folder sits right under /tmp.
         let folder = URL(fileURLWithPath: "/tmp/hrbox-pg-\(UUID().uuidString.prefix(8))")
@@ -77,21 +111,22 @@ public final class PostgreSQLServer: Sendable {
                 "-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync",
                 "--no-instructions",
             ])
-            try server.run("pg_ctl", [
-                "-D", data, "-l", folder.appendingPathComponent("server.log").path, "-w", "-o",
-                "-c listen_addresses='' -k \(folder.path) -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-                "start",
-            ])
-            stopAtExit = server
-            atexit {
-                PostgreSQLServer.stopAtExit?.stop()
-            }
-            return .success(server)
+            try server.startServer()
+            return server
         } catch let error as PostgreSQLServerError {
-            return .failure(error)
+            throw error
         } catch {
-            return .failure(PostgreSQLServerError("cannot create \(folder.path): \(error)"))
+            throw PostgreSQLServerError("cannot create \(folder.path): \(error)")
         }
+    }
+
+    private func startServer() throws {
+        try run("pg_ctl", [
+            "-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("server.log").path,
+            "-w", "-o",
+            "-c listen_addresses='' -k \(folder.path) -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            "start",
+        ])
     }
 
     /// The server to stop when the process exits; set once, before atexit registers the handler.
