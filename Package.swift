@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "HRBoxClient", dependencies: ["HRBoxProtocol", "JSONRPC"]),
         .target(name: "JSONSchema", dependencies: ["JSONRPC", "HRBoxProtocol"]),
         .target(name: "HRBoxTerminal", dependencies: ["HRBoxProtocol", "HRBoxClient"]),
-        .target(name: "HRBoxConformance", dependencies: ["JSONRPC"]),
+        .target(name: "HRBoxConformance", dependencies: ["HRBoxClient", "JSONRPC"]),
         .executableTarget(
             name: "hrbox",
             dependencies: [

@@ -26,12 +26,13 @@ final class ChildProcess: Sendable {
         let pipes = try Self.makePipes(count: 3)
         let (input, output, error) = (pipes[0], pipes[1], pipes[2])
 
-        let spawned = Self.spawn(
-            executable: executable,
-            arguments: [executable] + arguments,
-            environment: environment ?? ProcessInfo.processInfo.environment,
-            streams: (input.read, output.write, error.write)
-        )
+        let spawned = Result { () throws(SystemCallError) in
+            try ProcessSpawn.start(
+                arguments: [executable] + arguments,
+                environment: environment ?? ProcessInfo.processInfo.environment,
+                streams: .descriptors(input: input.read, output: output.write, error: error.write)
+            )
+        }
         Self.close(input.read, output.write, error.write)
 
         switch spawned {
@@ -96,56 +97,9 @@ final class ChildProcess: Sendable {
             repeat {
                 result = waitpid(processID, &status, 0)
             } while result < 0 && errno == EINTR
-            exitStatus.withLock { $0 = result < 0 ? 1 : Self.decode(waitStatus: status) }
+            exitStatus.withLock { $0 = result < 0 ? 1 : ProcessSpawn.exitStatus(fromWaitStatus: status) }
             exited.signal()
         }
-    }
-
-    /// Decodes a `waitpid` status; Swift cannot call the C macros WIFEXITED and friends.
-    private static func decode(waitStatus status: Int32) -> Int32 {
-        let signal = status & 0x7F
-        if signal == 0 {
-            return (status >> 8) & 0xFF
-        }
-        return 128 + signal
-    }
-
-    private static func spawn(
-        executable: String,
-        arguments: [String],
-        environment: [String: String],
-        streams: (input: Int32, output: Int32, error: Int32)
-    ) -> Result<pid_t, SystemCallError> {
-        var fileActions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&fileActions)
-        defer { posix_spawn_file_actions_destroy(&fileActions) }
-        posix_spawn_file_actions_adddup2(&fileActions, streams.input, STDIN_FILENO)
-        posix_spawn_file_actions_adddup2(&fileActions, streams.output, STDOUT_FILENO)
-        posix_spawn_file_actions_adddup2(&fileActions, streams.error, STDERR_FILENO)
-
-        // The client ignores SIGPIPE, and an ignored signal stays ignored across exec: restore the default.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaultSignals = sigset_t()
-        sigemptyset(&defaultSignals)
-        sigaddset(&defaultSignals, SIGPIPE)
-        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
-
-        let argumentList = arguments.map { strdup($0) } + [nil]
-        let environmentList = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argumentList.forEach { free($0) }
-            environmentList.forEach { free($0) }
-        }
-
-        var processID: pid_t = 0
-        let result = posix_spawn(&processID, executable, &fileActions, &attributes, argumentList, environmentList)
-        guard result == 0 else {
-            return .failure(SystemCallError("start \(executable)", errorNumber: result))
-        }
-        return .success(processID)
     }
 
     /// Makes `count` pipes, or none when one fails.

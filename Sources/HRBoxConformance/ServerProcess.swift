@@ -1,4 +1,5 @@
 import Foundation
+import HRBoxClient
 import JSONRPC
 
 /// Runs a server command once: writes its input, reads its output to the end, and reaps it.
@@ -66,38 +67,15 @@ enum ServerProcess {
         _ arguments: [String],
         streams: (input: Int32, output: Int32, error: Int32)
     ) throws(SystemCallError) -> pid_t {
-        guard let executable = arguments.first else {
+        guard !arguments.isEmpty else {
             throw SystemCallError("start a server: the command is empty", errorNumber: EINVAL)
         }
-        var fileActions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&fileActions)
-        defer { posix_spawn_file_actions_destroy(&fileActions) }
-        posix_spawn_file_actions_adddup2(&fileActions, streams.input, STDIN_FILENO)
-        posix_spawn_file_actions_adddup2(&fileActions, streams.output, STDOUT_FILENO)
-        posix_spawn_file_actions_adddup2(&fileActions, streams.error, STDERR_FILENO)
-
-        // The runner ignores SIGPIPE, and exec keeps an ignored signal ignored: the server starts with the default.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGPIPE)
-        posix_spawnattr_setsigdefault(&attributes, &signals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
-
-        let argumentList = arguments.map { strdup($0) } + [nil]
-        let environmentList = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argumentList.forEach { free($0) }
-            environmentList.forEach { free($0) }
-        }
-        var processID: pid_t = 0
-        let result = posix_spawnp(&processID, executable, &fileActions, &attributes, argumentList, environmentList)
-        guard result == 0 else {
-            throw SystemCallError("start \(executable)", errorNumber: result)
-        }
-        return processID
+        return try ProcessSpawn.start(
+            arguments: arguments,
+            environment: ProcessInfo.processInfo.environment,
+            streams: .descriptors(input: streams.input, output: streams.output, error: streams.error),
+            searchesPath: true
+        )
     }
 
     /// Waits for the child to exit, checking every 5 ms, and ends it with SIGKILL at the deadline.
@@ -121,9 +99,7 @@ enum ServerProcess {
                 _ = poll(nil, 0, 5)
             }
         }
-        // Swift cannot call WIFEXITED and friends: the low 7 bits are the signal, the next 8 the exit code.
-        let signal = waitStatus & 0x7F
-        return (signal == 0 ? (waitStatus >> 8) & 0xFF : 128 + signal, timedOut)
+        return (ProcessSpawn.exitStatus(fromWaitStatus: waitStatus), timedOut)
     }
 }
 

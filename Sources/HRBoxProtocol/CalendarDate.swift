@@ -22,9 +22,9 @@ public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvert
     public init?(parsing text: String) {
         let characters = Array(text.utf8)
         guard characters.count == 10, characters[4] == UInt8(ascii: "-"), characters[7] == UInt8(ascii: "-"),
-            let year = CalendarDate.number(characters[0..<4]),
-            let month = CalendarDate.number(characters[5..<7]),
-            let day = CalendarDate.number(characters[8..<10])
+            let year = DecimalDigits.value(of: characters[0..<4]),
+            let month = DecimalDigits.value(of: characters[5..<7]),
+            let day = DecimalDigits.value(of: characters[8..<10])
         else {
             return nil
         }
@@ -116,16 +116,5 @@ public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvert
         default:
             return 31
         }
-    }
-
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for digit in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else {
-                return nil
-            }
-            value = value * 10 + Int(digit - UInt8(ascii: "0"))
-        }
-        return value
     }
 }

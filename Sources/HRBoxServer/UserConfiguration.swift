@@ -1,4 +1,5 @@
 import Foundation
+import HRBoxStore
 import MailReading
 
 /// The user hrbox runs for: their colleague entry and their own addresses.
@@ -35,11 +36,7 @@ public struct UserConfiguration: Sendable, Equatable {
         if let path = environment["HRBOX_CONFIG"], !path.isEmpty {
             return path
         }
-        if let configHome = environment["XDG_CONFIG_HOME"], !configHome.isEmpty {
-            return configHome + "/hrbox/config"
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/.config/hrbox/config"
+        return XDGBaseDirectory.config.path(of: "hrbox/config", environment: environment)
     }
 
     /// Reads the file at `path`. A missing file is an empty configuration, since hrbox works without

@@ -64,11 +64,7 @@ public final class Store: @unchecked Sendable {
         if let path = environment["HRBOX_STORE"], !path.isEmpty {
             return path
         }
-        if let dataHome = environment["XDG_DATA_HOME"], !dataHome.isEmpty {
-            return dataHome + "/hrbox/hrbox.sqlite"
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/.local/share/hrbox/hrbox.sqlite"
+        return XDGBaseDirectory.data.path(of: "hrbox/hrbox.sqlite", environment: environment)
     }
 
     /// True once the connection to the PostgreSQL server broke, for example when the server restarted.

@@ -54,14 +54,9 @@ public struct FrameDecoder: FrameDecoding {
 
     /// Consumes `bytes` and returns the bodies and errors they complete, in stream order.
     public mutating func feed(_ bytes: some Collection<UInt8>) -> [Event] {
-        var events: [Event] = []
-        let consumed: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+        Self.events(from: bytes) { buffer, events in
             consume(buffer, into: &events)
         }
-        if consumed == nil {
-            Array(bytes).withUnsafeBufferPointer { consume($0, into: &events) }
-        }
-        return events
     }
 
     private mutating func consume(_ buffer: UnsafeBufferPointer<UInt8>, into events: inout [Event]) {

@@ -22,6 +22,23 @@ public protocol FrameDecoding: Sendable {
 }
 
 extension FrameDecoding {
+    /// Passes `bytes` to `consume` as one buffer and returns the events it appended.
+    ///
+    /// The bytes are copied into an array only when the collection does not store them contiguously.
+    static func events(
+        from bytes: some Collection<UInt8>,
+        _ consume: (UnsafeBufferPointer<UInt8>, inout [FrameEvent]) -> Void
+    ) -> [FrameEvent] {
+        var events: [FrameEvent] = []
+        let consumed: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            consume(buffer, &events)
+        }
+        if consumed == nil {
+            Array(bytes).withUnsafeBufferPointer { consume($0, &events) }
+        }
+        return events
+    }
+
     /// Returns `body` without a leading UTF-8 byte order mark.
     static func withoutByteOrderMark(_ body: [UInt8]) -> [UInt8] {
         if body.count >= 3, body[0] == 0xEF, body[1] == 0xBB, body[2] == 0xBF {

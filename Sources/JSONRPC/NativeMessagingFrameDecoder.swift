@@ -34,14 +34,9 @@ public struct NativeMessagingFrameDecoder: FrameDecoding {
     }
 
     public mutating func feed(_ bytes: some Collection<UInt8>) -> [FrameEvent] {
-        var events: [FrameEvent] = []
-        let consumed: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+        Self.events(from: bytes) { buffer, events in
             consume(buffer, into: &events)
         }
-        if consumed == nil {
-            Array(bytes).withUnsafeBufferPointer { consume($0, into: &events) }
-        }
-        return events
     }
 
     private mutating func consume(_ buffer: UnsafeBufferPointer<UInt8>, into events: inout [FrameEvent]) {

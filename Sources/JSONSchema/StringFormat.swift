@@ -21,9 +21,9 @@ enum StringFormat: String, CaseIterable {
     private static func isDateTime(_ bytes: [UInt8]) -> Bool {
         // RFC 3339 allows a lower-case "t" and "z".
         guard bytes.count >= 20, isFullDate(bytes[0..<10]), bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
-            let hour = number(bytes[11..<13]), hour <= 23, bytes[13] == UInt8(ascii: ":"),
-            let minute = number(bytes[14..<16]), minute <= 59, bytes[16] == UInt8(ascii: ":"),
-            let second = number(bytes[17..<19]), second <= 60
+            let hour = DecimalDigits.value(of: bytes[11..<13]), hour <= 23, bytes[13] == UInt8(ascii: ":"),
+            let minute = DecimalDigits.value(of: bytes[14..<16]), minute <= 59, bytes[16] == UInt8(ascii: ":"),
+            let second = DecimalDigits.value(of: bytes[17..<19]), second <= 60
         else {
             return false
         }
@@ -44,8 +44,8 @@ enum StringFormat: String, CaseIterable {
             return true
         }
         guard bytes.count == 6, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-"),
-            let hours = number(bytes[1..<3]), hours <= 23, bytes[3] == UInt8(ascii: ":"),
-            let minutes = number(bytes[4..<6]), minutes <= 59
+            let hours = DecimalDigits.value(of: bytes[1..<3]), hours <= 23, bytes[3] == UInt8(ascii: ":"),
+            let minutes = DecimalDigits.value(of: bytes[4..<6]), minutes <= 59
         else {
             return false
         }
@@ -55,17 +55,5 @@ enum StringFormat: String, CaseIterable {
     /// Checks `YYYY-MM-DD` and that the day exists, as ``CalendarDate`` does for hrbox's own dates.
     private static func isFullDate(_ bytes: ArraySlice<UInt8>) -> Bool {
         CalendarDate(parsing: String(decoding: bytes, as: UTF8.self)) != nil
-    }
-
-    /// Reads a run of ASCII digits; returns nil when any byte is not a digit.
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for digit in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else {
-                return nil
-            }
-            value = value * 10 + Int(digit - UInt8(ascii: "0"))
-        }
-        return value
     }
 }

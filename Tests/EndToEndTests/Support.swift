@@ -1,4 +1,6 @@
 import Foundation
+import HRBoxClient
+import JSONRPC
 import Testing
 
 /// The `hrbox` executable this test run built, beside the test bundle.
@@ -108,46 +110,22 @@ func spawnProgram(
     _ path: String, _ arguments: [String], standardInput: String, standardOutput: String, standardError: String,
     environment: [String: String] = [:]
 ) throws -> pid_t {
-    var fileActions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&fileActions)
-    defer { posix_spawn_file_actions_destroy(&fileActions) }
-    posix_spawn_file_actions_addopen(&fileActions, STDIN_FILENO, standardInput, O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(
-        &fileActions, STDOUT_FILENO, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(
-        &fileActions, STDERR_FILENO, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-    // Tests of the transport make this process ignore SIGPIPE; a child must start with the default.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var defaultSignals = sigset_t()
-    sigemptyset(&defaultSignals)
-    sigaddset(&defaultSignals, SIGPIPE)
-    posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
-
     var fullEnvironment = ProcessInfo.processInfo.environment
     for (key, value) in environment {
         fullEnvironment[key] = value
     }
-    let argumentList = ([path] + arguments).map { strdup($0) } + [nil]
-    let environmentList = fullEnvironment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-        argumentList.forEach { free($0) }
-        environmentList.forEach { free($0) }
+    do throws(SystemCallError) {
+        return try ProcessSpawn.start(
+            arguments: [path] + arguments,
+            environment: fullEnvironment,
+            streams: .files(input: standardInput, output: standardOutput, error: standardError))
+    } catch {
+        throw SetupError("cannot start \(path): \(String(cString: strerror(error.errorNumber)))")
     }
-
-    var processID: pid_t = 0
-    let spawnResult = posix_spawn(&processID, path, &fileActions, &attributes, argumentList, environmentList)
-    guard spawnResult == 0 else {
-        throw SetupError("cannot start \(path): \(String(cString: strerror(spawnResult)))")
-    }
-    return processID
 }
 
 /// Waits for a child to end and returns its exit code, or 128 plus the signal number that ended it,
-/// as shells report it (Swift cannot call WIFEXITED).
+/// as shells report it.
 func waitForExit(of processID: pid_t, path: String) throws -> Int32 {
     var waitStatus: Int32 = 0
     while waitpid(processID, &waitStatus, 0) < 0 {
@@ -155,8 +133,7 @@ func waitForExit(of processID: pid_t, path: String) throws -> Int32 {
             throw SetupError("waiting for \(path) failed: \(String(cString: strerror(errno)))")
         }
     }
-    let signal = waitStatus & 0x7F
-    return signal == 0 ? (waitStatus >> 8) & 0xFF : 128 + signal
+    return ProcessSpawn.exitStatus(fromWaitStatus: waitStatus)
 }
 
 /// An outside program a test needs, found on PATH.
