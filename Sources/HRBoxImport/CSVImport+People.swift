@@ -21,7 +21,8 @@ extension CSVImport {
     ///
     /// Each added person, each changed field of an updated person and each address an update adds is
     /// recorded in the audit trail, in the import's transaction.
-    /// - Parameter actor: Who imports the file, such as the user's colleague and `hrbox people import`.
+    /// - Parameter actor: The colleague and client recorded for the import, such as the user's colleague
+    ///   and `hrbox people import`.
     public static func importPeople(
         from path: String, into store: Store, auditedAs actor: AuditActor
     ) throws(ImportError) -> ImportSummary {

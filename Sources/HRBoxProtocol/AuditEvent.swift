@@ -31,7 +31,8 @@ public struct AuditEvent: Codable, Sendable, Equatable, Hashable {
     public var caseId: Int64?
     public var messageRef: Int64?
     public var todoId: Int64?
-    /// What else the change needs to be understood, such as the address added or where a message moved from.
+    /// Further facts needed to understand the change, such as the address added or the filing a message
+    /// moved from.
     public var details: [String: String]
 
     public init(

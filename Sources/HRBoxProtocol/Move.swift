@@ -4,7 +4,7 @@ public enum Move: HRBoxMethod {
 
     public struct Params: Codable, Sendable, Equatable {
         public var messageRef: Int64
-        /// Where the message is filed now; no `caseId` is the filing without a case.
+        /// The filing the message is moved from. Without a `caseId` it is the filing without a case.
         public var from: FilingTarget
         public var to: FilingTarget
 

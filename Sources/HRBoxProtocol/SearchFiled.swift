@@ -7,7 +7,7 @@ public enum SearchFiled: HRBoxMethod {
         public var query: String
         /// Only messages filed for this person.
         public var personId: Int64?
-        /// The most hits to return, from 1 to 200; the default is 20.
+        /// The maximum number of hits to return, from 1 to 200. The default is 20.
         public var limit: Int?
 
         public init(query: String, personId: Int64? = nil, limit: Int? = nil) {

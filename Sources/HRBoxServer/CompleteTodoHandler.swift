@@ -2,7 +2,7 @@ import HRBoxProtocol
 import HRBoxStore
 import JSONRPC
 
-/// `hrbox/completeTodo`: marks a to-do done; a second call changes nothing and says so.
+/// `hrbox/completeTodo`: marks a to-do done. A second call changes nothing and sets `alreadyDone`.
 struct CompleteTodoHandler: MethodHandler {
     typealias Method = CompleteTodo
 

@@ -13,7 +13,8 @@ struct MoveHandler: MethodHandler {
         let outcome = try withStore(context) { (store) throws(StoreError) -> FilingOutcome in
             try store.write { () throws(StoreError) -> FilingOutcome in
                 let outcome = try store.move(messageRef: params.messageRef, from: params.from, to: params.to)
-                // A move onto the filing itself changes nothing, and the result's alreadyFiled says so.
+                // A move onto the filing itself changes nothing, so it records no audit event, and the
+                // result has alreadyFiled set.
                 if params.from != params.to {
                     try recordAudit(params, in: store, by: actor)
                 }
@@ -24,8 +25,8 @@ struct MoveHandler: MethodHandler {
         return Move.Result(filing: outcome)
     }
 
-    /// Records the move for the person it leaves and, when another, for the person it reaches, so
-    /// that the history of each shows it.
+    /// Records the move for the person it leaves and, when that is a different person, for the person
+    /// it reaches, so that the history of each shows it.
     private func recordAudit(_ params: Move.Params, in store: Store, by actor: AuditActor) throws(StoreError) {
         var details = [
             "fromPersonId": String(params.from.personId),

@@ -80,7 +80,7 @@ struct LibPQ: @unchecked Sendable {
     }
 }
 
-/// Why libpq.so.5 could not be loaded, in the dynamic loader's words.
+/// A failure to load libpq.so.5, with the dynamic loader's message as the reason.
 struct LibPQLoadError: Error {
     let reason: String
 }

@@ -22,7 +22,7 @@ struct MergedRow {
         }
     }
 
-    /// The column as an integer, or nil for NULL or another kind of value.
+    /// Returns the column as an integer, or nil for NULL or another kind of value.
     func integer(_ column: String) -> Int64? {
         if case .integer(let number) = self[column] {
             return number
@@ -30,7 +30,7 @@ struct MergedRow {
         return nil
     }
 
-    /// The column as text, or nil for NULL or another kind of value.
+    /// Returns the column as text, or nil for NULL or another kind of value.
     func text(_ column: String) -> String? {
         if case .text(let text) = self[column] {
             return text

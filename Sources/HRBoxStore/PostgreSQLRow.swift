@@ -11,7 +11,7 @@ struct PostgreSQLRow: SQLRow {
         api.getIsNull(result, row, column) != 0
     }
 
-    /// The column as an integer; NULL, and text that is no integer, read as 0.
+    /// Returns the column as an integer. NULL and text that is not an integer read as 0.
     func integer(_ column: Int32) -> Int64 {
         guard let text = optionalText(column) else {
             return 0
@@ -41,7 +41,7 @@ struct PostgreSQLRow: SQLRow {
         }
     }
 
-    /// The column as bytes, from bytea's hex text format (`\x` and two hex digits per byte).
+    /// Decodes the column's bytes from bytea's hex text format (`\x` and two hex digits per byte).
     func blob(_ column: Int32) -> [UInt8] {
         guard !isNull(column), let pointer = api.getValue(result, row, column) else {
             return []

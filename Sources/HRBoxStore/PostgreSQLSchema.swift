@@ -1,5 +1,7 @@
-/// The tables of a PostgreSQL store at schema version 1: the tables, columns, keys and checks of
-/// ``SQLiteSchema/version1``, whose comments say what each column means, in PostgreSQL's types.
+/// The tables of a PostgreSQL store at schema version 1, in PostgreSQL's types.
+///
+/// The tables, columns, keys and checks are those of ``SQLiteSchema/version1``, whose comments
+/// describe each column.
 ///
 /// Ids are BIGINT identity columns that accept explicit values, so that a store can be copied with its ids.
 /// The `schema_version` table records the version, as `PRAGMA user_version` does for SQLite.
@@ -32,7 +34,7 @@ enum PostgreSQLSchema {
         )
         """,
         // SQLite's column is UNIQUE COLLATE NOCASE, which folds ASCII letters only. lower() folds the
-        // letters the database's collation knows, which is ASCII for the C collation.
+        // letters of the database's collation, which are ASCII only for the C collation.
         "CREATE UNIQUE INDEX people_employee_number ON people (lower(employee_number))",
         """
         CREATE TABLE addresses (

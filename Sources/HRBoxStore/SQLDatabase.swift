@@ -60,9 +60,9 @@ protocol SQLRow {
     func isNull(_ column: Int32) -> Bool
     func integer(_ column: Int32) -> Int64
     func real(_ column: Int32) -> Double?
-    /// The column as text, or nil for NULL.
+    /// Returns the column as text, or nil for NULL.
     func optionalText(_ column: Int32) -> String?
-    /// The column as bytes; NULL and zero bytes both read as no bytes.
+    /// Returns the column as bytes. NULL and zero bytes both read as an empty array.
     func blob(_ column: Int32) -> [UInt8]
 }
 
@@ -75,7 +75,7 @@ extension SQLRow {
         integer(column) != 0
     }
 
-    /// The column as text; NULL reads as the empty string.
+    /// Returns the column as text, with NULL as the empty string.
     func text(_ column: Int32) -> String {
         optionalText(column) ?? ""
     }

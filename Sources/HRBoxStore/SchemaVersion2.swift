@@ -59,8 +59,8 @@ enum SchemaVersion2 {
         )
         """,
     ] + sharedStatements + [
-        // message_search holds the same columns as SQLite's FTS5 table, plus `words`, the folded text of
-        // all four as a tsvector of the 'simple' configuration, which the search matches against.
+        // message_search has the same columns as SQLite's FTS5 table, plus `words`. That column contains
+        // the folded text of all four as a tsvector of the 'simple' configuration, and the search matches it.
         """
         CREATE TABLE message_search (
             message_id BIGINT PRIMARY KEY,

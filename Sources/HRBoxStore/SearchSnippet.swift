@@ -1,9 +1,9 @@
 /// The text around the words a search matched in one filed message, built in Swift from the
 /// message's indexed text so that SQLite and PostgreSQL stores give the same snippets.
 ///
-/// It follows FTS5's `snippet()`: the column with the most matching words, a window of
-/// ``windowWords`` words that contains the most matches with them centred where it can, `…` where
-/// the window cuts the text, and each matching word between U+E000 and U+E001.
+/// It follows FTS5's `snippet()`. It picks the column with the most matching words and a window of
+/// ``windowWords`` words with the most matches, centred on them where it can. It puts `…` where the
+/// window cuts the text and each matching word between U+E000 and U+E001.
 enum SearchSnippet {
     /// The maximum number of words a snippet shows.
     static let windowWords = 12

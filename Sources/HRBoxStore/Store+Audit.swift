@@ -1,7 +1,7 @@
 import Foundation
 import HRBoxProtocol
 
-/// Who makes a change, as the audit trail records it.
+/// The colleague and client making a change, as the audit trail records them.
 public struct AuditActor: Sendable, Equatable {
     /// The id of the colleague making the change, or nil when the user names none.
     public var colleague: String?
@@ -14,7 +14,9 @@ public struct AuditActor: Sendable, Equatable {
     }
 }
 
-/// What one audit event is about. Message bytes and bodies never belong in `details`.
+/// The person, case, message or to-do one audit event is about, with its details.
+///
+/// Callers must keep message bytes and bodies out of `details`.
 public struct AuditSubject: Sendable, Equatable {
     public var personId: Int64?
     public var caseId: Int64?
@@ -38,7 +40,7 @@ public struct AuditSubject: Sendable, Equatable {
 }
 
 extension Store {
-    /// The most events ``auditEvents(personId:limit:)`` returns, whatever the caller asks for.
+    /// The maximum number of events ``auditEvents(personId:limit:)`` returns, whatever limit the caller requests.
     public static let maximumAuditEvents = 10_000
 
     /// Adds an event to the audit trail.

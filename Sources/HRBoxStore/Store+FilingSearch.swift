@@ -16,7 +16,7 @@ public struct FiledSearchHit: Sendable, Equatable {
 }
 
 extension Store {
-    /// The most hits ``searchFiled(_:personId:limit:)`` returns, whatever the caller asks for.
+    /// The maximum number of hits ``searchFiled(_:personId:limit:)`` returns, whatever limit the caller requests.
     public static let maximumSearchHits = 200
 
     /// Searches the subject, body preview, participants and attachment names of filed messages.
@@ -223,7 +223,7 @@ private struct SearchRow {
     var ref: Int64
     var subject: String?
     var date: String?
-    /// The message's subject, body, participants and attachments as the search index holds them.
+    /// The message's subject, body, participants and attachments as the search index contains them.
     var indexedText: [String]
 
     init(_ row: any SQLRow) {

@@ -8,11 +8,11 @@ extension Store {
     /// Added rows get new destination ids, and every reference is changed to them. Colleagues are
     /// matched by id, case types by name key, people by any address lookup key or by employee number
     /// ignoring case, and messages by SHA-256. A matched person gains the source's addresses they lack.
-    /// Cases, to-dos and audit events are added, not matched to other ones; only a row equal to one the
-    /// destination contained before (as after an earlier merge of the same source) is taken as that
-    /// row. Filings and to-do shares the destination contains are skipped. When a matched colleague's
+    /// Cases, to-dos and audit events are added, not matched to other ones. The exception is a row equal
+    /// to one the destination contained before, as after an earlier merge of the same source, which is
+    /// taken as that row. Filings and to-do shares the destination contains are skipped. When a matched colleague's
     /// name, a matched case type's workflow or a matched person's employee number differs, the
-    /// destination's is kept and a note says so.
+    /// destination's is kept and a note reports the difference.
     /// - Parameters:
     ///   - actor: Who the `storeCopied` event, recorded on the destination after the merged events, names.
     ///   - progress: Called with one sentence per step, for a progress display; no personal data.
@@ -130,7 +130,7 @@ extension Store {
         }
     }
 
-    /// The steps of a case type's workflow as comparable rows: position, title, days and assignee.
+    /// Returns the steps of a case type's workflow as comparable rows: position, title, days and assignee.
     private func workflow(ofCaseType id: Int64) throws(StoreError) -> [[String]] {
         try connection.query(
             "SELECT position, title, due_after_days, assignee FROM workflow_steps WHERE case_type_id = ? ORDER BY position",

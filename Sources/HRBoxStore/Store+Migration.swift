@@ -14,7 +14,8 @@ extension Store {
     func migrate(location: StoreLocation, migrations: [SchemaMigration]) throws(StoreError) {
         let latest = migrations.last?.version ?? 0
         if connection.dialect == .sqlite {
-            // Reading user_version takes no lock, so opening a current store never waits for a writer.
+            // In WAL mode a reader does not wait for a writer, so opening a current store is not held up
+            // by a long write. NOTE: the read still waits while a crashed writer's WAL is recovered.
             let found = try schemaVersion()
             if found > latest {
                 throw .newerSchema(found: found, supported: latest)

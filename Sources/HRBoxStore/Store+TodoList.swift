@@ -1,7 +1,9 @@
 import HRBoxProtocol
 
-/// Which to-dos ``Store/todos(matching:)`` returns. Every condition given must hold, except that
-/// `assignee` and `sharedWith` together match a to-do that meets either of them, as "my to-dos" do.
+/// The conditions a to-do must meet to be returned by ``Store/todos(matching:)``.
+///
+/// A to-do must meet every condition given. The exception is `assignee` and `sharedWith` together,
+/// which match a to-do that meets either of them, as a "my to-dos" list does.
 public struct TodoFilter: Sendable, Equatable {
     /// To-dos assigned to this colleague.
     public var assignee: String?
@@ -31,7 +33,7 @@ public struct CompletedTodo: Sendable, Equatable {
     public var todo: Todo
     /// True when the to-do was done before, and nothing changed.
     public var alreadyDone: Bool
-    /// When the to-do was marked done; nil for a to-do marked done by a store older than schema version 2.
+    /// The time the to-do was marked done, or nil when a store older than schema version 2 marked it done.
     public var doneAt: String?
     public var doneBy: String?
 }

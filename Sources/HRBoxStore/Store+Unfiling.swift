@@ -4,7 +4,7 @@ extension Store {
     /// Removes one filing of a stored message.
     ///
     /// When no other filing and no to-do refers to the message any more, its bytes and its entry in the
-    /// search index are deleted as well: HR expects a message unfiled everywhere to leave the store.
+    /// search index are deleted as well, because HR expects a message unfiled everywhere to leave the store.
     /// The audit trail keeps the message's reference only.
     /// - Parameter from: The person and case the message is filed under; a nil case is the filing
     ///   without a case.
@@ -19,7 +19,8 @@ extension Store {
         }
     }
 
-    /// Moves one filing of a stored message to another person or case, keeping when and by whom it was filed.
+    /// Moves one filing of a stored message to another person or case, keeping the filing's time and
+    /// its other columns.
     ///
     /// When the message is filed at the destination already, the filing at `from` is removed and the
     /// outcome has `alreadyFiled` set with the time of the filing at the destination.

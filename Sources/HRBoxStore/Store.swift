@@ -7,8 +7,8 @@ import Glibc
 /// The store of people, personnel files, cases, case types, colleagues and to-dos, in an SQLite file
 /// or a PostgreSQL database.
 ///
-/// A store must not be used from two threads at once: it keeps one database connection, opened without
-/// SQLite's own mutex, and a cache of prepared statements that is not locked. Give it one serial
+/// A store must not be used from two threads at once, because it keeps one database connection, opened
+/// without SQLite's own mutex, and a cache of prepared statements that is not locked. Give it one serial
 /// owner, such as an actor or a serial queue, and hand it over rather than share it.
 ///
 /// Every write runs inside one transaction, so a failed write leaves nothing half-written.
@@ -34,7 +34,7 @@ public final class Store: @unchecked Sendable {
     /// Opens the store at `location`, creating its tables when it has none and migrating a store
     /// written by an older hrbox to the current schema.
     ///
-    /// An SQLite file is created when missing, as ``init(path:clock:)`` says; a PostgreSQL database must exist.
+    /// A missing SQLite file is created as ``init(path:clock:)`` describes. A PostgreSQL database must exist.
     /// Before migrating an SQLite file, the store copies it to `PATH.vN-backup-TIME` beside it.
     /// - Throws: ``StoreError/invalidLocation(_:)`` for a path that looks like a mistyped URI,
     ///   ``StoreError/newerSchema(found:supported:)`` for a store written by a newer hrbox,
@@ -68,7 +68,7 @@ public final class Store: @unchecked Sendable {
     }
 
     /// True once the connection to the PostgreSQL server broke, for example when the server restarted.
-    /// The store cannot be used any more: open a new one, which connects again.
+    /// The store cannot be used any more, so open a new one, which connects again.
     public var isConnectionLost: Bool {
         connection.isConnectionLost
     }
@@ -86,7 +86,7 @@ public final class Store: @unchecked Sendable {
         try connection.setBusyTimeout(milliseconds: 5_000)
         try connection.execute("PRAGMA foreign_keys = ON")
         _ = try connection.queryFirst("PRAGMA journal_mode = WAL") { $0.text(0) }
-        // WAL's default (NORMAL) may lose the last commits on power loss; personnel files may lose none.
+        // WAL's default (NORMAL) may lose the last commits on power loss, but personnel files may lose none.
         try connection.execute("PRAGMA synchronous = FULL")
         return connection
     }

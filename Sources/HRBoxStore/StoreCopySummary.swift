@@ -1,4 +1,4 @@
-/// The number of rows of one table, as a store copy reports what it copied or what a destination holds.
+/// The number of rows of one table, as a store copy reports what it copied or what a destination contains.
 public struct TableRowCount: Sendable, Equatable, CustomStringConvertible {
     /// The table's name in the store's schema, such as `people` or `audit_events`.
     public var table: String
@@ -14,7 +14,8 @@ public struct TableRowCount: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// What ``Store/copy(from:to:actor:progress:)`` copied, table by table in the order it copied them.
+/// The outcome of ``Store/copy(from:to:actor:progress:)``: the rows copied, table by table in the order
+/// it copied them.
 public struct StoreCopySummary: Sendable, Equatable {
     public var tables: [TableRowCount]
 

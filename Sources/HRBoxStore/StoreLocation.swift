@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a store lives: an SQLite file, or a PostgreSQL database named by a libpq connection URI.
+/// The location of a store: an SQLite file, or a PostgreSQL database named by a libpq connection URI.
 ///
 /// ``description`` leaves a URI's password out, so a location can go into logs and error messages.
 public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
@@ -9,10 +9,10 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     /// `sslmode` or `host=/run/postgresql` in its query reach libpq.
     case postgresql(uri: String)
 
-    /// Reads a `--store` value or `HRBOX_STORE`: a URI with the scheme `postgresql` or `postgres`
-    /// (in any letter case) is a PostgreSQL database; anything else is the path of an SQLite file.
+    /// Reads a `--store` value or `HRBOX_STORE`. A URI with the scheme `postgresql` or `postgres`
+    /// (in any letter case) is a PostgreSQL database, and anything else is the path of an SQLite file.
     ///
-    /// A mistyped URI becomes a path here too; ``Store`` rejects it when it opens the location.
+    /// A mistyped URI becomes a path here too, and ``Store`` rejects it when it opens the location.
     /// Use ``init(validating:)`` to reject it at once.
     public init(_ text: String) {
         let lowercased = text.lowercased()
@@ -34,8 +34,8 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Throws when a path given as an SQLite file looks like a mistyped URI, so that hrbox does not
-    /// create a folder named after a user or password.
+    /// Rejects an SQLite path that looks like a mistyped URI, so that hrbox does not create a folder
+    /// named after a user or password.
     static func rejectMistypedURI(_ path: String) throws(StoreError) {
         let lowercased = path.lowercased()
         let hasScheme = lowercased.range(of: "://") != nil
@@ -93,9 +93,9 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         return text
     }
 
-    /// Returns the `@` that ends the user information: the last one, unless the user name before it
-    /// would contain a `/` or `?`, which means that `@` belongs to the path or query. Then it is
-    /// the last `@` before the first `/` or `?`, as libpq reads it.
+    /// Returns the `@` that ends the user information. This is the last `@`, unless the user name
+    /// before it would contain a `/` or `?`, because then that `@` belongs to the path or query.
+    /// In that case it is the last `@` before the first `/` or `?`, as libpq reads it.
     private static func userInformationEnd(in text: Substring) -> Substring.Index? {
         if let last = text.lastIndex(of: "@") {
             let userName = text[..<last].prefix { $0 != ":" }
@@ -109,8 +109,8 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// Splits `scheme://[user[:password]@]hosts[/database][?key=value&...]` for redacting it.
     ///
-    /// The user information ends at the last `@` of the whole value, so that an unencoded `@`, `/`
-    /// or `?` in a password still counts as part of the password. libpq ends it at the first `/`,
+    /// The user information ends at the `@` that ``userInformationEnd(in:)`` returns, usually the last
+    /// one, so that an unencoded `@`, `/` or `?` in a password still counts as part of the password. libpq ends it at the first `/`,
     /// so such a password fails to connect, but its message must not show the password either. An
     /// `@` in the query makes more than the password count as one, which only hides more.
     /// A mistyped scheme such as `postgres:` without `//` is split the same way.
@@ -156,7 +156,8 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
 
 private struct URIParts {
     var scheme: String
-    /// `://`, or `:` and any slashes after it for a mistyped URI, or empty for a value without a colon.
+    /// The text between scheme and user information: `://`, or `:` and any slashes after it for a
+    /// mistyped URI, or empty for a value without a colon.
     var separator: String
     var user: String?
     var password: String?

@@ -1,4 +1,4 @@
-/// What a merge did with the rows of one source table.
+/// The counts of one source table's rows that a merge matched, added and skipped.
 ///
 /// A matched row has an equal row in the destination, which the merge uses in place of the source's.
 /// A skipped row is a link, such as a filing or an address, that the destination contains already.
@@ -21,7 +21,7 @@ public struct TableMergeCount: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// What ``Store/merge(from:into:actor:progress:)`` did, table by table in the order it merged them.
+/// The outcome of ``Store/merge(from:into:actor:progress:)``, table by table in the order it merged them.
 public struct StoreMergeSummary: Sendable, Equatable {
     public var tables: [TableMergeCount]
 

@@ -30,7 +30,8 @@ struct SchemaEvaluator {
         return violations
     }
 
-    /// One keyword of a schema, with what evaluating it needs to know about its surroundings.
+    /// One keyword of a schema, with the enclosing schema, the locations and the reference depth that
+    /// evaluating it needs.
     private struct KeywordContext {
         var keyword: String
         var value: JSONValue
@@ -150,9 +151,10 @@ struct SchemaEvaluator {
         }
     }
 
-    /// Returns whether the pattern matches anywhere in the text: JSON Schema patterns are not anchored.
+    /// Returns whether the pattern matches anywhere in the text, because JSON Schema patterns are not anchored.
     private static func matches(_ text: String, pattern: String) -> Bool {
-        // SchemaChecker compiled every pattern already, so this cannot fail.
+        // SchemaSet accepts a schema only after SchemaChecker compiled each of its patterns, so this
+        // guard does not fail for a schema from a SchemaSet.
         guard let expression = try? NSRegularExpression(pattern: pattern) else {
             return false
         }
@@ -311,7 +313,7 @@ struct SchemaEvaluator {
         }
     }
 
-    /// The value as JSON, cut short so that a violation stays one readable line.
+    /// Returns the value as JSON, cut to 60 characters so that a violation stays one readable line.
     private static func text(of value: JSONValue) -> String {
         let full: String
         do {

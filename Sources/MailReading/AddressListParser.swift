@@ -14,7 +14,7 @@ struct AddressList {
 enum AddressListParser {
     typealias Tokens = ArraySlice<HeaderToken>
 
-    /// How many mailboxes are read from one field. No real message comes near it, and without a cap
+    /// The maximum number of mailboxes read from one field. No real message comes near it, and without a cap
     /// `hrbox inspect` of a To field with 2 million addresses peaked at 2.1 GB of memory.
     /// NOTE: the whole field is still tokenized first, which keeps that case at about 740 MB.
     static let maximumAddressCount = 10_000
@@ -194,7 +194,7 @@ enum AddressListParser {
             return nil
         }
         // Text after the addr-spec, as in `<c@exa mple.org>`, may be part of the domain, so the
-        // address read would be one nobody wrote.
+        // address read would not be the one the sender wrote.
         guard addrSpec.after.isEmpty else {
             defects.add(.malformedAddress, "Text follows an address in angle brackets; the entry was dropped.", field: field, fragment: rawText(tokens))
             return nil
@@ -226,7 +226,7 @@ enum AddressListParser {
             return nil
         }
         // Text after the addr-spec, as in `c@exa mple.org`, may be part of the domain, so the address
-        // read would be one nobody wrote.
+        // read would not be the one the sender wrote.
         guard addrSpec.after.isEmpty else {
             defects.add(.malformedAddress, "Text follows an address; the entry was dropped.", field: field, fragment: rawText(tokens))
             return nil
@@ -241,8 +241,8 @@ enum AddressListParser {
         return MailAddress(name: name, address: addrSpec.text, comment: comment)
     }
 
-    /// Reports a domain no IDNA 2008 reader accepts; the address is still read, because its lookup key
-    /// can still match a person registered with the same text.
+    /// Reports a domain that IDNA 2008 does not allow. The address is still read, because its lookup
+    /// key can still match a person registered with the same text.
     private static func reportInvalidDomainLabel(_ addrSpec: String, field: String, defects: inout DefectList) {
         if AddressKey.hasInvalidDomainLabel(addrSpec) {
             defects.add(.malformedAddress, "The domain has a label that IDNA 2008 does not allow.", field: field, fragment: addrSpec)

@@ -6,7 +6,8 @@ struct ByteLine {
     let contentEnd: Int
     /// Index just past the line ending, where the next line starts.
     let end: Int
-    /// Whether the line ends with a CR that no LF follows, read so only in a header section.
+    /// True when a CR without a following LF ended the line, which only `bareCarriageReturnEndsLine`
+    /// allows, as in a header section.
     let endsWithBareCarriageReturn: Bool
 
     var isEmpty: Bool { contentEnd == start }
@@ -14,8 +15,8 @@ struct ByteLine {
 
     /// Reads the line that starts at `start`, looking no further than `limit`.
     ///
-    /// A CR right before an LF belongs to the line ending. Any other CR is content, unless
-    /// `bareCarriageReturnEndsLine` is set: then it ends the line, the way old Mac OS wrote lines.
+    /// A CR right before an LF belongs to the line ending. Any other CR is content, but when
+    /// `bareCarriageReturnEndsLine` is set it ends the line instead, the way old Mac OS wrote lines.
     init(in bytes: [UInt8], from start: Int, limit: Int, bareCarriageReturnEndsLine: Bool = false) {
         self.start = start
 

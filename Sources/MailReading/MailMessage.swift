@@ -6,7 +6,8 @@
 public struct MailMessage: Sendable {
     /// The message's own bytes: the input without a leading UTF-8 byte order mark, without a leading
     /// mbox "From " separator line and without the X-Mozilla-Status, X-Mozilla-Status2 and
-    /// X-Mozilla-Keys fields that Thunderbird adds to messages in local folders. All other bytes are kept exactly as given, never re-serialized.
+    /// X-Mozilla-Keys fields that Thunderbird adds to messages in local folders. All other bytes are
+    /// kept exactly as given, never re-serialized.
     public let ownBytes: [UInt8]
     /// The envelope sender named on a leading mbox "From " line, or nil when there was none.
     public let envelopeSender: String?
@@ -33,13 +34,13 @@ public struct MailMessage: Sendable {
 
     /// The attachments in document order, including those inside attached messages.
     public let attachments: [Attachment]
-    /// The first characters (at most 300) of the body text; see `bodyText(maximumBytes:)` for which
+    /// The first characters (at most 300) of the body text. `bodyText(maximumBytes:)` describes which
     /// part is used.
     public let previewText: String
     /// The faults found in the input, in the order they were found.
     public let defects: [MailDefect]
-    /// For a message from `attachedMessages`, the part path of its message/rfc822 part in the
-    /// outermost message, such as `2` or `2.1`; nil for a message read with `init(bytes:)`.
+    /// The part path of the message/rfc822 part in the outermost message, such as `2` or `2.1`, for
+    /// a message from `attachedMessages`. It is nil for a message read with `init(bytes:)`.
     public let partPath: String?
 
     private let tree: MIMETree
@@ -49,7 +50,7 @@ public struct MailMessage: Sendable {
 
     /// Reads a raw message. Malformed input does not stop reading: its faults are listed in `defects`.
     public init(bytes: [UInt8]) {
-        // Some editors put a UTF-8 byte order mark before the text; RFC 5322 has no place for one.
+        // Some editors put a UTF-8 byte order mark before the text, though RFC 5322 has no place for one.
         let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let extracted = OwnBytes.extract(from: hasByteOrderMark ? Array(bytes.dropFirst(3)) : bytes)
 
@@ -124,7 +125,7 @@ public struct MailMessage: Sendable {
         self.defects = defects.defects
     }
 
-    /// How many bytes of decoded text `bodyText(maximumBytes:)` returns by default: 256 KiB.
+    /// The default maximum number of decoded-text bytes `bodyText(maximumBytes:)` returns: 256 KiB.
     public static let defaultBodyTextByteLimit = 256 * 1024
 
     /// Returns the body text for search: the part the preview comes from (the first text/plain body
@@ -135,8 +136,8 @@ public struct MailMessage: Sendable {
     /// reading the preview has reported them already.
     ///
     /// - Parameters:
-    ///   - maximumBytes: the most UTF-8 bytes returned; the text is cut before the first character
-    ///     that does not fit. At most as many decoded bytes of the part are read.
+    ///   - maximumBytes: the maximum number of UTF-8 bytes returned. The text is cut before the first
+    ///     character that does not fit. At most as many decoded bytes of the part are read.
     /// - Returns: the text, or an empty text when the message has no text body part.
     public func bodyText(maximumBytes: Int = MailMessage.defaultBodyTextByteLimit) -> String {
         guard maximumBytes > 0, let part = BodyText.sourcePart(in: tree) else { return "" }

@@ -1,5 +1,5 @@
 extension TextDecoding {
-    /// Decodes UTF-16 text (RFC 2781), each invalid code unit and an odd last byte as U+FFFD.
+    /// Decodes UTF-16 text (RFC 2781), replacing each invalid code unit and an odd last byte with U+FFFD.
     ///
     /// With the label `UTF-16` (`bigEndian` nil), a leading byte order mark gives the byte order and
     /// is dropped, and text without one is big-endian. With `UTF-16BE` or `UTF-16LE` the label gives
@@ -13,7 +13,12 @@ extension TextDecoding {
         if body.count >= 2 {
             let first = body[body.startIndex]
             let second = body[body.startIndex + 1]
-            let markOrder: Bool? = first == 0xFE && second == 0xFF ? true : first == 0xFF && second == 0xFE ? false : nil
+            var markOrder: Bool?
+            if first == 0xFE && second == 0xFF {
+                markOrder = true
+            } else if first == 0xFF && second == 0xFE {
+                markOrder = false
+            }
             if let markOrder, declaredOrder == nil || declaredOrder == markOrder {
                 bigEndian = markOrder
                 body = body.dropFirst(2)

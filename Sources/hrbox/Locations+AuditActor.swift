@@ -2,8 +2,8 @@ import HRBoxServer
 import HRBoxStore
 
 extension Locations {
-    /// Returns who the audit trail records for a change `command` makes: the colleague of the
-    /// configuration file, or nobody when it names none, and `hrbox` with the command's words as the client.
+    /// Returns the audit actor for a change that `command` makes. The colleague is the configuration
+    /// file's, or nil when it names none, and the client is `hrbox` followed by the command's name.
     /// - Throws: ``ConfigurationError`` when the configuration file is invalid, or named and missing.
     func auditActor(for command: any Command.Type) throws -> AuditActor {
         AuditActor(colleague: try loadConfiguration().colleague, client: "hrbox " + command.name)

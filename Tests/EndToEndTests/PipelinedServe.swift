@@ -61,7 +61,7 @@ struct ScriptedServe {
         try EndToEndTests.waitForExit(of: processID, path: HRBoxBinary.path)
     }
 
-    /// Parses the frames the server has written so far; a frame still being written is left out.
+    /// Parses the frames the server has written so far, leaving out a frame still being written.
     func replies() throws -> [JSONValue] {
         let output = try Data(contentsOf: URL(fileURLWithPath: outputPath))
         var decoder = FrameDecoder()
@@ -77,7 +77,8 @@ struct ScriptedServe {
         return messages
     }
 
-    /// The replies to requests with numeric ids, by id; progress notifications and other replies are left out.
+    /// Returns the replies to requests with numeric ids, keyed by id. Progress notifications and other
+    /// replies are left out.
     func repliesByID() throws -> [Int: JSONValue] {
         var byID: [Int: JSONValue] = [:]
         for message in try replies() {
@@ -93,13 +94,13 @@ struct ScriptedServe {
     }
 }
 
-/// The outcome of one request in a reply: its decoded result, or the error the server returned.
+/// Decodes the result of one reply, or returns the error the server sent in it.
 func decodeReply<Method: HRBoxMethod>(_ reply: JSONValue, as method: Method.Type) throws
     -> Result<Method.Result, ResponseError>
 {
     if let error = reply["error"] {
         guard let responseError = ResponseError(error) else {
-            throw SetupError("malformed error in reply \(reply)")
+            throw SetupError("invalid error object in reply, expected an integer code and a string message: \(reply)")
         }
         return .failure(responseError)
     }

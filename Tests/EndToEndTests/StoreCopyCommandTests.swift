@@ -3,7 +3,7 @@ import Testing
 
 @Suite("hrbox store copy")
 struct StoreCopyCommandTests {
-    @Test("copies a store and rejects a second copy", arguments: [StoreBackend.sqlite, .postgreSQL])
+    @Test("copy, then second copy rejected", arguments: [StoreBackend.sqlite, .postgreSQL])
     func copyThenReject(_ backend: StoreBackend) throws {
         try #require(backend.isAvailable, "initdb is missing; install the postgresql package")
         let folder = try TemporaryFolder()
@@ -20,9 +20,9 @@ struct StoreCopyCommandTests {
         #expect(copied.standardError.contains("Copied 3 rows of people."))
         #expect(!copied.text.contains("secret-pw"))
         #expect(!copied.standardError.contains("secret-pw"))
-        let shown = try runHRBox(["person", "show", "NW-1042", "--store", destination])
-        #expect(shown.status == 0, "stderr: \(shown.standardError)")
-        #expect(shown.text.hasPrefix("Tobias Brandt"))
+        let shownPerson = try runHRBox(["person", "show", "NW-1042", "--store", destination])
+        #expect(shownPerson.status == 0, "stderr: \(shownPerson.standardError)")
+        #expect(shownPerson.text.hasPrefix("Tobias Brandt"))
 
         let again = try runHRBox(["store", "copy", "--from", source, "--to", destination, "--config", config])
 
@@ -48,7 +48,7 @@ struct StoreCopyCommandTests {
         #expect(merged.text.contains("Search entries added for 0 messages."))
     }
 
-    @Test("a missing source is an error")
+    @Test("missing source rejected")
     func missingSource() throws {
         let folder = try TemporaryFolder()
         let destination = folder.path("copy.sqlite")
@@ -62,7 +62,7 @@ struct StoreCopyCommandTests {
 }
 
 /// Adds a password to a PostgreSQL URI, which the test server's trust authentication ignores, so that
-/// the test can check the password is never printed. An SQLite path is returned unchanged.
+/// the test can check that hrbox prints it nowhere. An SQLite path is returned unchanged.
 private func withPassword(_ store: String) -> String {
     guard store.hasPrefix("postgresql://") else {
         return store

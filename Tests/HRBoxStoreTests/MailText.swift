@@ -1,6 +1,6 @@
 /// Raw messages for the tests of search, unfiling and the audit trail.
 enum MailText {
-    /// A message from `from` with a plain-text body and, when `attachment` is given, a PDF of that name.
+    /// Returns a message from `from` with a plain-text body and, when `attachment` is given, a PDF of that name.
     static func message(subject: String, body: String, from: String = "Anna Schmidt <anna@example.com>",
                         attachment: String? = nil) -> String {
         var text = "From: \(from)\r\nTo: HR <hr@example.org>\r\nSubject: \(subject)\r\n"
