@@ -21,7 +21,11 @@ struct MoveHandler: MethodHandler {
                 return outcome
             }
         }
-        context.log.info("Moved message \(params.messageRef) from person \(params.from.personId) to person \(params.to.personId).")
+        if params.from == params.to {
+            context.log.info("Left message \(params.messageRef) where it was: the move named the same filing twice.")
+        } else {
+            context.log.info("Moved message \(params.messageRef) from person \(params.from.personId) to person \(params.to.personId).")
+        }
         return Move.Result(filing: outcome)
     }
 
