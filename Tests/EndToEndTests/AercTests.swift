@@ -30,6 +30,71 @@ struct AercTests {
         #expect(stored == AercProfile.leaveRequest, "the stored bytes differ from the Maildir file")
     }
 
+    @Test(
+        "background binding stores the message byte for byte",
+        .enabled(if: ExternalProgram.available("aerc", "tmux"), "needs aerc and tmux (apt-get install aerc tmux)")
+    )
+    func backgroundBindingStoresMessage() throws {
+        let folder = try TemporaryFolder()
+        let (store, config) = try SampleData.prepare(in: folder)
+        let profile = try AercProfile(in: folder, message: AercProfile.leaveRequest)
+        let session = try startAerc(profile, store: store, config: config)
+
+        // Enter is aerc's own binding, so the message view opening shows that the defaults survived.
+        try runBinding("Enter", in: session, until: AercProfile.attachmentName)
+        // Storing twice is harmless, because hrbox reports a message filed already as stored, so a
+        // slow first run that leads to a second press leaves one message in the personnel file.
+        try runBinding("hf", in: session, until: "hrbox: completed with status 0", timeout: 10)
+
+        let stored = try onlyStoredMessage(of: "NW-1187", store: store)
+        #expect(stored == AercProfile.leaveRequest, "the stored bytes differ from the Maildir file")
+    }
+
+    @Test(
+        "background binding reports unknown sender",
+        .enabled(if: ExternalProgram.available("aerc", "tmux"), "needs aerc and tmux (apt-get install aerc tmux)")
+    )
+    func backgroundBindingReportsUnknownSender() throws {
+        let folder = try TemporaryFolder()
+        let (store, config) = try SampleData.prepare(in: folder)
+        let message = Data(
+            String(decoding: AercProfile.leaveRequest, as: UTF8.self)
+                .replacingOccurrences(of: "<JW@Example.NET>", with: "<new.applicant@example.com>").utf8)
+        let profile = try AercProfile(in: folder, message: message)
+        let session = try startAerc(profile, store: store, config: config)
+
+        try runBinding("hf", in: session, until: "exit status 1", timeout: 10)
+
+        let shown = try runHRBox(["person", "show", "NW-1187", "--store", store, "--json"])
+        try #require(shown.status == 0, "hrbox person show failed: \(shown.standardError)")
+        let file = try JSONValueDecoder().decode(
+            PersonnelFile.Result.self, from: try JSONValue(parsing: shown.standardOutput))
+        #expect(file.messages.isEmpty, "a message from an address no person has was filed for NW-1187")
+    }
+
+    @Test(
+        "compose view completes people from hrbox query",
+        .enabled(if: ExternalProgram.available("aerc", "tmux"), "needs aerc and tmux (apt-get install aerc tmux)")
+    )
+    func composeCompletesPeople() throws {
+        let folder = try TemporaryFolder()
+        let (store, config) = try SampleData.prepare(in: folder)
+        let snippet = try String(
+            contentsOf: Repository.root.appendingPathComponent("clients/aerc/aerc.conf"), encoding: .utf8)
+        let profile = try AercProfile(in: folder, message: AercProfile.leaveRequest, aercConfiguration: snippet)
+        let session = try startAerc(profile, store: store, config: config)
+
+        try runBinding("C", in: session, until: "New email")
+        // The compose view opens with the To field focused. aerc runs `hrbox query` after a pause in typing
+        // and lists the answers under the field.
+        try session.send("Weißm")
+        try session.waitFor("juergen.weissmueller@northwind.example")
+        try session.send("Tab")
+        let chosen = try session.waitFor("To: \"Jürgen Weißmüller\" <")
+        let toField = try #require(chosen.split(separator: "\n").first(where: { $0.hasPrefix("To: ") }))
+        #expect(toField.contains("\"Jürgen Weißmüller\" <juergen.weissmueller@northwind.example>"))
+    }
+
     /// Starts aerc on `profile` in tmux and returns once its message list shows the message.
     ///
     /// `Connected` comes before the folder's messages are read, and keys sent before the list shows
@@ -52,7 +117,8 @@ struct AercTests {
     /// aerc 0.14 sometimes drops the first command that a key binding runs after it starts. In about one
     /// start in four, `:pipe` showed no sign of running at all, but pressing the keys again always worked.
     /// The same command typed at the `:` prompt never failed. Pass a marker that aerc shows within a
-    /// fraction of a second of the command, so that a second press cannot hit a command still running.
+    /// fraction of a second of the command, so that a second press cannot hit a command still running,
+    /// or a command that may run twice.
     private func runBinding(
         _ keys: String, in session: TmuxSession, until marker: String, attempts: Int = 3,
         timeout: TimeInterval = 4
