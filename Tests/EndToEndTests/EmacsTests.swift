@@ -65,6 +65,7 @@ struct EmacsTests {
         #expect(report.contains("attachments: Attest_Weißmüller.pdf"))
         #expect(report.contains("MESSAGE hrbox: stored for Jürgen Weißmüller (NW-1187) under Sick leave 2026-11-30"))
         #expect(report.contains("MESSAGE hrbox: stored for Tobias Brandt (NW-1042)"))
+        #expect(report.contains("MESSAGE hrbox: filed already for Jürgen Weißmüller (NW-1187); stored for Lena Novak"))
         #expect(report.contains("USER-ERROR hrbox: Invalid params: startDate"))
         #expect(report.contains("USER-ERROR hrbox: no address of this message belongs to a person"))
         #expect(report.contains("MESSAGE hrbox: stored for Zoë Ångström"))

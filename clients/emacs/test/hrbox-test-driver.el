@@ -164,6 +164,10 @@ Print the step's echo-area message and return COMMAND's value."
                     '(("Person" . "NW-1042"))
                     (lambda () (hrbox-store '(4))))
 
+    (hrbox-test-run "store for a second person"
+                    '(("File under" . nil) ("Search person" . "novak"))
+                    #'hrbox-store-second)
+
     (hrbox-test-run "add-todo"
                     '(("To-do" . "Ask for the follow-up certificate")
                       ("Assigned to" . "Paul Weiss (pweiss)")
