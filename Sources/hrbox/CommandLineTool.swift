@@ -17,6 +17,8 @@ enum CommandLineTool {
         StoreCopyCommand.self,
         DemoCommand.self,
         ConformanceCommand.self,
+        ThunderbirdInstallCommand.self,
+        ThunderbirdUninstallCommand.self,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
