@@ -76,17 +76,24 @@ final class HeadlessThunderbird {
         return DriverResult(outcome: String(words[markerIndex + 1]), details: try JSONValue(parsing: json))
     }
 
-    /// Ends Thunderbird by its process id with SIGKILL and reaps it.
-    ///
-    /// SIGTERM would let it exit cleanly, but ProcessSpawn does not reset the signal mask, and Thunderbird
-    /// inherited a blocked SIGTERM from the test's thread. Its content processes end when their parent
+    /// Ends Thunderbird by its process id and reaps it: SIGTERM, which lets it close its profile, and
+    /// SIGKILL when it is still running after ten seconds. Its content processes end when their parent
     /// is gone, and hrbox reads the end of its standard input and exits.
     func stop() {
         guard !hasExited else { return }
         hasExited = true
-        kill(processID, SIGKILL)
+        kill(processID, SIGTERM)
         var status: Int32 = 0
-        while waitpid(processID, &status, 0) < 0 && errno == EINTR {}
+        do {
+            try poll(timeout: 10, "Thunderbird to exit after SIGTERM") {
+                let result = waitpid(processID, &status, WNOHANG)
+                return result == processID || (result < 0 && errno != EINTR)
+            }
+        } catch {
+            print("\(error); ending it with SIGKILL")
+            kill(processID, SIGKILL)
+            while waitpid(processID, &status, 0) < 0 && errno == EINTR {}
+        }
     }
 
     /// Copies `clients/thunderbird`, adds the driver and its permissions, and packs the copy with its own
