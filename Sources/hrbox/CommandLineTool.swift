@@ -6,6 +6,7 @@ enum CommandLineTool {
     static let commands: [any Command.Type] = [
         ServeCommand.self,
         BoxCommand.self,
+        FileCommand.self,
         PersonShowCommand.self,
         SearchCommand.self,
         AuditCommand.self,
