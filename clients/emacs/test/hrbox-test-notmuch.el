@@ -1,10 +1,10 @@
-;;; hrbox-test-driver.el --- Drive hrbox.el through notmuch in batch mode -*- lexical-binding: t -*-
+;;; hrbox-test-notmuch.el --- Drive hrbox.el through notmuch in batch mode -*- lexical-binding: t -*-
 
 ;;; Commentary:
 
 ;; The end-to-end test runs
 ;;
-;;   emacs --batch -Q -l hrbox.el -l hrbox-test-driver.el
+;;   emacs --batch -Q -L FOLDER -L FOLDER/test -l hrbox-test-notmuch.el
 ;;
 ;; with a temporary $HOME, a notmuch database of two messages and an
 ;; hrbox store holding the sample people.  The driver opens each message
@@ -19,8 +19,7 @@
 
 ;;; Code:
 
-(require 'cl-lib)
-(require 'hrbox)
+(require 'hrbox-test-support)
 
 (defconst hrbox-test-sick-note "id:sick-note-1187@example.net"
   "The notmuch query of the message from Jürgen Weißmüller.")
@@ -28,105 +27,11 @@
 (defconst hrbox-test-unknown-sender "id:question-1@example.com"
   "The notmuch query of the message from a sender who is no person.")
 
-(defun hrbox-test-print (format-string &rest arguments)
-  "Print FORMAT-STRING with ARGUMENTS as one line on stdout."
-  (princ (concat (apply #'format format-string arguments) "\n")))
-
-(defun hrbox-test-fail (format-string &rest arguments)
-  "Print FORMAT-STRING with ARGUMENTS as a failure and exit with status 1."
-  (hrbox-test-print "FAILED: %s" (apply #'format format-string arguments))
-  (kill-emacs 1))
-
 (defun hrbox-test-load-notmuch ()
   "Load notmuch.el, which `emacs -Q' leaves off the load path."
-  (let ((folder (or (getenv "HRBOX_TEST_NOTMUCH_LISP")
-                    (car (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/notmuch-*")))))
-    (unless folder
-      (hrbox-test-fail "notmuch.el not found; install elpa-notmuch or set HRBOX_TEST_NOTMUCH_LISP"))
-    (add-to-list 'load-path folder)
-    (require 'notmuch)))
-
-;;;; Answers to prompts
-
-(defvar hrbox-test-answers nil
-  "The answers still to give, as (PROMPT-REGEXP . ANSWER) in the order asked.
-An ANSWER of nil accepts the prompt's default.")
-
-(defun hrbox-test-next-answer (prompt)
-  "Return the answer for PROMPT, failing when it is not the prompt expected."
-  (let ((expected (pop hrbox-test-answers)))
-    (unless (and expected (string-match-p (car expected) prompt))
-      (hrbox-test-fail "asked \"%s\", expected %S" prompt (car expected)))
-    (cdr expected)))
-
-(defun hrbox-test-completing-read (prompt collection &optional _predicate require-match
-                                          _initial _history default &rest _)
-  "Answer PROMPT from `hrbox-test-answers', checking it against COLLECTION.
-With REQUIRE-MATCH, the answer must be one of the candidates.  An answer
-of nil returns DEFAULT."
-  (let ((candidates (all-completions "" collection))
-        (answer (hrbox-test-next-answer prompt)))
-    (hrbox-test-print "PROMPT %s| %s" prompt (string-join candidates " | "))
-    (let ((chosen (or answer (if (consp default) (car default) default) "")))
-      (when (and require-match (not (string-empty-p chosen)) (not (member chosen candidates)))
-        (hrbox-test-fail "answer %S is not among the candidates of \"%s\"" chosen prompt))
-      (hrbox-test-print "ANSWER %s" chosen)
-      chosen)))
-
-(defun hrbox-test-completing-read-multiple (prompt collection &rest _)
-  "Answer PROMPT with a list of candidates of COLLECTION."
-  (let ((candidates (all-completions "" collection))
-        (answer (hrbox-test-next-answer prompt)))
-    (hrbox-test-print "PROMPT %s| %s" prompt (string-join candidates " | "))
-    (dolist (chosen answer)
-      (unless (member chosen candidates)
-        (hrbox-test-fail "answer %S is not among the candidates of \"%s\"" chosen prompt)))
-    (hrbox-test-print "ANSWER %s" (string-join answer ", "))
-    answer))
-
-(defun hrbox-test-read-string (prompt &optional _initial _history default &rest _)
-  "Answer PROMPT from `hrbox-test-answers'; an answer of nil returns DEFAULT."
-  (let ((answer (or (hrbox-test-next-answer prompt)
-                    (if (consp default) (car default) default)
-                    "")))
-    (hrbox-test-print "PROMPT %s" prompt)
-    (hrbox-test-print "ANSWER %s" answer)
-    answer))
-
-(defvar hrbox-test-last-message nil
-  "The last text shown in the echo area, which batch mode writes to stderr only.")
-
-(defun hrbox-test-record-message (text)
-  "Record TEXT, the value of `message', in `hrbox-test-last-message'."
-  (setq hrbox-test-last-message text))
-
-(advice-add 'message :filter-return #'hrbox-test-record-message)
-
-(defun hrbox-test-run (name answers command)
-  "Run COMMAND for step NAME, answering its prompts with ANSWERS.
-Print the step's echo-area message and return COMMAND's value."
-  (setq hrbox-test-answers answers)
-  (setq hrbox-test-last-message nil)
-  (hrbox-test-print "STEP %s" name)
-  (let ((value (cl-letf (((symbol-function 'completing-read) #'hrbox-test-completing-read)
-                         ((symbol-function 'completing-read-multiple)
-                          #'hrbox-test-completing-read-multiple)
-                         ((symbol-function 'read-string) #'hrbox-test-read-string))
-                 (funcall command))))
-    (when hrbox-test-answers
-      (hrbox-test-fail "%s did not ask %S" name (mapcar #'car hrbox-test-answers)))
-    (when hrbox-test-last-message
-      (hrbox-test-print "MESSAGE %s" hrbox-test-last-message))
-    value))
-
-(defun hrbox-test-expect-user-error (name answers command)
-  "Run COMMAND for step NAME with ANSWERS and print the `user-error' it must signal."
-  (condition-case failure
-      (progn
-        (hrbox-test-run name answers command)
-        (hrbox-test-fail "%s succeeded, but it should have failed" name))
-    (user-error
-     (hrbox-test-print "USER-ERROR %s" (error-message-string failure)))))
+  (hrbox-test-add-package "HRBOX_TEST_NOTMUCH_LISP" "/usr/share/emacs/site-lisp/elpa/notmuch-*"
+                          "notmuch.el (elpa-notmuch)")
+  (require 'notmuch))
 
 ;;;; The steps
 
@@ -136,12 +41,6 @@ Print the step's echo-area message and return COMMAND's value."
   (unless (derived-mode-p 'notmuch-show-mode)
     (hrbox-test-fail "notmuch-show did not open %s" query))
   (current-buffer))
-
-(defun hrbox-test-print-lookup-buffer ()
-  "Print the buffer `hrbox-lookup' filled."
-  (hrbox-test-print "LOOKUP-BEGIN")
-  (princ (with-current-buffer "*hrbox*" (buffer-substring-no-properties (point-min) (point-max))))
-  (hrbox-test-print "LOOKUP-END"))
 
 (defun hrbox-test-sick-note-steps ()
   "Look up, start a case, store and plan a to-do for the sick note."
@@ -204,9 +103,7 @@ Print the step's echo-area message and return COMMAND's value."
   (condition-case failure
       (progn
         (hrbox-test-load-notmuch)
-        (setq hrbox-program (or (getenv "HRBOX_TEST_PROGRAM") "hrbox"))
-        (setq hrbox-arguments (list "--store" (getenv "HRBOX_TEST_STORE")
-                                    "--config" (getenv "HRBOX_TEST_CONFIG")))
+        (hrbox-test-configure-server)
         (hrbox-test-sick-note-steps)
         (hrbox-test-unknown-sender-steps)
         (hrbox-test-stop))
@@ -214,4 +111,4 @@ Print the step's echo-area message and return COMMAND's value."
 
 (hrbox-test-main)
 
-;;; hrbox-test-driver.el ends here
+;;; hrbox-test-notmuch.el ends here
