@@ -44,20 +44,10 @@ struct EmacsTests {
         let (store, config) = try SampleData.prepare(in: folder)
         let mail = try NotmuchMail(in: folder, notmuch: notmuch)
 
-        let output = try runProgram(
-            timeout,
-            [
-                "60", emacs, "--batch", "-Q",
-                "-l", Self.clientFolder.appendingPathComponent("hrbox.el").path,
-                "-l", Self.clientFolder.appendingPathComponent("test/hrbox-test-driver.el").path,
-            ],
+        let output = try runDriver(
+            "hrbox-test-notmuch.el", emacs: emacs, timeout: timeout, store: store, config: config,
             environment: mail.environment.merging(
-                [
-                    "HRBOX_TEST_PROGRAM": HRBoxBinary.path,
-                    "HRBOX_TEST_STORE": store,
-                    "HRBOX_TEST_CONFIG": config,
-                    "HRBOX_TEST_NOTMUCH_LISP": notmuchLisp,
-                ], uniquingKeysWith: { _, driver in driver }))
+                ["HRBOX_TEST_NOTMUCH_LISP": notmuchLisp], uniquingKeysWith: { _, driver in driver }))
         let report = output.text
 
         #expect(output.status == 0, "the driver failed:\n\(report)\n\(output.standardError)")
@@ -80,11 +70,112 @@ struct EmacsTests {
         #expect(todo.sharedWith == ["mkeller"])
         #expect(todo.due == "2026-12-07")
 
-        let messageRef = try #require(filed.first?.messageRef, "the personnel file lists no message")
+        try expectStoredBytes(
+            "Krankmeldung – Attest anbei", of: "NW-1187", store: store, equalTo: mail.sickNoteFile)
+    }
+
+    @Test(
+        "mu4e message stored through hrbox.el",
+        .enabled(
+            if: ExternalProgram.available("emacs", "mu", "timeout")
+                && (ExternalProgram.isContinuousIntegration || DebianEmacsPackage.folder("mu4e") != nil),
+            "needs emacs, mu and mu4e (apt-get install emacs-nox maildir-utils mu4e)")
+    )
+    func mu4eMessageStored() throws {
+        let emacs = try #require(ExternalProgram.find("emacs"), "emacs is not installed; CI must install it")
+        let mu = try #require(ExternalProgram.find("mu"), "mu is not installed; CI must install maildir-utils")
+        let timeout = try #require(ExternalProgram.find("timeout"), "timeout (coreutils) is not on PATH")
+        let mu4eLisp = try #require(DebianEmacsPackage.folder("mu4e"), "mu4e.el is not installed; CI must install mu4e")
+        let folder = try TemporaryFolder()
+        let (store, config) = try SampleData.prepare(in: folder)
+        let mail = try MuMail(in: folder, mu: mu)
+
+        let output = try runDriver(
+            "hrbox-test-mu4e.el", emacs: emacs, timeout: timeout, store: store, config: config,
+            environment: mail.environment.merging(
+                ["HRBOX_TEST_MU4E_LISP": mu4eLisp], uniquingKeysWith: { _, driver in driver }))
+        let report = output.text
+
+        #expect(output.status == 0, "the driver failed:\n\(report)\n\(output.standardError)")
+        #expect(report.contains("VIEW mu4e-view-mode \(mail.sickNoteFile)"), "mu4e did not show the Maildir file")
+        #expect(report.contains("Person found: Jürgen Weißmüller · NW-1187"))
+        #expect(report.contains("attachments: Attest_Weißmüller.pdf"))
+        #expect(report.contains("HEADERS mu4e-headers-mode"))
+        #expect(report.contains("MESSAGE hrbox: stored for Jürgen Weißmüller (NW-1187)\n"))
+        #expect(report.contains("MESSAGE hrbox: stored for Jürgen Weißmüller (NW-1187) under Sick leave 2026-11-30"))
+        #expect(report.contains("MESSAGE hrbox: stored for Lena Novak"))
+        #expect(report.contains("USER-ERROR hrbox: no person matches \"nobody-here\""))
+        #expect(report.contains("EXIT-HOOK exit 0"), "quitting Emacs did not end hrbox with shutdown and exit")
+
+        let file = try personnelFile("NW-1187", store: store)
+        let filed = file.messages.filter { $0.subject == "Krankmeldung – Attest anbei" }
+        #expect(filed.count == 2, "expected the message in the personnel file and under the case")
+        try expectStoredBytes(
+            "Krankmeldung – Attest anbei", of: "NW-1187", store: store, equalTo: mail.sickNoteFile)
+    }
+
+    @Test(
+        "Gnus articles stored through hrbox.el",
+        .enabled(if: ExternalProgram.available("emacs", "timeout"), "needs emacs (apt-get install emacs-nox)")
+    )
+    func gnusArticlesStored() throws {
+        let emacs = try #require(ExternalProgram.find("emacs"), "emacs is not installed; CI must install it")
+        let timeout = try #require(ExternalProgram.find("timeout"), "timeout (coreutils) is not on PATH")
+        let folder = try TemporaryFolder()
+        let (store, config) = try SampleData.prepare(in: folder)
+        let mail = try GnusMail(in: folder)
+
+        let output = try runDriver(
+            "hrbox-test-gnus.el", emacs: emacs, timeout: timeout, store: store, config: config,
+            environment: mail.environment)
+        let report = output.text
+
+        #expect(output.status == 0, "the driver failed:\n\(report)\n\(output.standardError)")
+        #expect(report.contains("Person found: Jürgen Weißmüller · NW-1187"))
+        #expect(report.contains("attachments: Attest_Weißmüller.pdf"))
+        #expect(report.contains("ARTICLE gnus-article-mode"))
+        #expect(report.contains("MESSAGE hrbox: stored for Jürgen Weißmüller (NW-1187)\n"))
+        #expect(report.contains("MESSAGE hrbox: filed already for Jürgen Weißmüller (NW-1187)\n"))
+        #expect(report.contains("MESSAGE hrbox: stored for Tobias Brandt (NW-1042)"))
+        #expect(report.contains("MESSAGE hrbox: stored for Lena Novak"))
+        #expect(report.contains("EXIT-HOOK exit 0"), "quitting Emacs did not end hrbox with shutdown and exit")
+
+        try expectStoredBytes(
+            "Krankmeldung – Attest anbei", of: "NW-1187", store: store, equalTo: mail.sickNoteFile)
+        try expectStoredBytes(
+            "Krankmeldung – Attest anbei", of: "NW-1042", store: store, equalTo: mail.sickNoteFile)
+        try expectStoredBytes(
+            "Your interview on 8 December", of: "lena.novak@example.org", store: store, equalTo: mail.invitationFile)
+    }
+
+    /// Runs `emacs --batch` with hrbox.el and the driver `name` from `clients/emacs/test`, for at most 60 seconds.
+    private func runDriver(
+        _ name: String, emacs: String, timeout: String, store: String, config: String, environment: [String: String]
+    ) throws -> ProcessOutput {
+        try runProgram(
+            timeout,
+            [
+                "60", emacs, "--batch", "-Q",
+                "-L", Self.clientFolder.path,
+                "-L", Self.clientFolder.appendingPathComponent("test").path,
+                "-l", Self.clientFolder.appendingPathComponent("test/\(name)").path,
+            ],
+            environment: environment.merging(
+                [
+                    "HRBOX_TEST_PROGRAM": HRBoxBinary.path,
+                    "HRBOX_TEST_STORE": store,
+                    "HRBOX_TEST_CONFIG": config,
+                ], uniquingKeysWith: { _, driver in driver }))
+    }
+
+    /// Checks that the message with `subject` in the personnel file of `person` has the bytes of `file`.
+    private func expectStoredBytes(_ subject: String, of person: String, store: String, equalTo file: String) throws {
+        let filed = try personnelFile(person, store: store).messages.first { $0.subject == subject }
+        let messageRef = try #require(filed?.messageRef, "the personnel file of \(person) lists no \"\(subject)\"")
         let exported = try runHRBox(["message", "export", String(messageRef), "--store", store])
-        #expect(exported.status == 0)
-        let original = try Data(contentsOf: URL(fileURLWithPath: mail.sickNoteFile))
-        #expect(exported.standardOutput == original, "the stored bytes differ from the Maildir file")
+        #expect(exported.status == 0, "hrbox message export failed: \(exported.standardError)")
+        let original = try Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(exported.standardOutput == original, "the stored bytes of \"\(subject)\" differ from \(file)")
     }
 
     private func personnelFile(_ employeeNumber: String, store: String) throws -> PersonnelFile.Result {
@@ -143,10 +234,7 @@ struct NotmuchMail {
 
     /// The folder where Debian's elpa-notmuch installs notmuch.el, which `emacs -Q` does not load by itself.
     static var lispFolder: String? {
-        let packages = "/usr/share/emacs/site-lisp/elpa"
-        // A missing folder means that no Emacs package is installed there, notmuch.el included.
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: packages)) ?? []
-        return names.sorted().last { $0.hasPrefix("notmuch-") }.map { "\(packages)/\($0)" }
+        DebianEmacsPackage.folder("notmuch")
     }
 
     let sickNoteFile: String

@@ -32,8 +32,12 @@
 (declare-function mu4e-message-field "mu4e-message" (msg field))
 (declare-function gnus-summary-select-article "gnus-sum"
                   (&optional all-headers force pseudo article))
+(declare-function gnus-find-method-for-group "gnus" (group &optional info))
+(declare-function gnus-request-article "gnus-int" (article group &optional buffer))
 (defvar notmuch-command)
 (defvar gnus-original-article-buffer)
+(defvar gnus-article-current)
+(defvar nnmaildir-article-file-name)
 
 (defgroup hrbox nil
   "File email into HR records with hrbox."
@@ -220,10 +224,11 @@ Return the server's exit status, or nil when no server was running."
 
 (defun hrbox--message-source ()
   "Return the raw message being read as a MessageSource plist.
-notmuch and Gnus messages go as (:base64 ...) because notmuch may run on
-another machine through `notmuch-command' and Gnus holds the article in
-a buffer.  mu4e messages go as (:path ...) because mu4e reads a local
-Maildir whose file hrbox can read itself, byte for byte."
+notmuch messages go as (:base64 ...) because notmuch may run on another
+machine through `notmuch-command'.  mu4e messages go as (:path ...)
+because mu4e reads a local Maildir whose file hrbox can read itself,
+byte for byte.  Gnus messages go either way, see
+`hrbox--gnus-message-source'."
   (cond
    (hrbox--shown-message hrbox--shown-message)
    ((derived-mode-p 'notmuch-show-mode 'notmuch-tree-mode)
@@ -232,7 +237,7 @@ Maildir whose file hrbox can read itself, byte for byte."
    ((derived-mode-p 'mu4e-view-mode 'mu4e-headers-mode)
     (list :path (hrbox--mu4e-message-file)))
    ((derived-mode-p 'gnus-article-mode 'gnus-summary-mode)
-    (list :base64 (base64-encode-string (hrbox--gnus-raw-message) t)))
+    (hrbox--gnus-message-source))
    (t (user-error "hrbox: no message here; open a message in notmuch, mu4e or Gnus first"))))
 
 (defun hrbox--notmuch-raw-message ()
@@ -260,15 +265,40 @@ Maildir whose file hrbox can read itself, byte for byte."
       (user-error "hrbox: the message's Maildir file cannot be read; run `mu index' and open the message again"))
     (expand-file-name file)))
 
-(defun hrbox--gnus-raw-message ()
-  "Return the bytes of the current Gnus article as a unibyte string."
+(defun hrbox--gnus-message-source ()
+  "Return the selected Gnus article as a MessageSource plist.
+An nnmaildir article goes as its Maildir file, because Gnus turns CRLF
+line ends into LF when it reads a file into the article buffer.  Articles
+of other back ends go as the bytes of the original article buffer."
   (when (derived-mode-p 'gnus-summary-mode)
     (gnus-summary-select-article))
+  (let ((file (hrbox--gnus-maildir-file)))
+    (if file
+        (list :path file)
+      (list :base64 (base64-encode-string (hrbox--gnus-raw-message) t)))))
+
+(defun hrbox--gnus-maildir-file ()
+  "Return the file of the selected Gnus article, or nil.
+Only nnmaildir has one file per article that hrbox can read."
+  (let ((group (car-safe gnus-article-current))
+        (article (cdr-safe gnus-article-current)))
+    (when (and group article
+               (eq (car-safe (gnus-find-method-for-group group)) 'nnmaildir))
+      ;; nnmaildir names the file of the article requested last, and Gnus
+      ;; may have requested others since, so request this one again.
+      (with-temp-buffer
+        (unless (gnus-request-article article group (current-buffer))
+          (user-error "hrbox: Gnus cannot fetch article %s of %s; select it again" article group)))
+      (and (file-readable-p nnmaildir-article-file-name)
+           (expand-file-name nnmaildir-article-file-name)))))
+
+(defun hrbox--gnus-raw-message ()
+  "Return the bytes of the selected Gnus article as a unibyte string."
   (let ((buffer (get-buffer gnus-original-article-buffer)))
     (unless (and buffer (> (buffer-size buffer) 0))
       (user-error "hrbox: Gnus has no article open; select an article first"))
-    ;; NOTE: tried with notmuch only.  Gnus backends may convert CRLF line
-    ;; ends when they fetch an article, and then the stored bytes differ.
+    ;; NOTE: back ends other than nnmaildir may turn CRLF line ends into LF
+    ;; when they fetch an article, and then the stored bytes differ.
     (with-current-buffer buffer
       (encode-coding-string (buffer-substring-no-properties (point-min) (point-max))
                             'raw-text-unix t))))
