@@ -43,7 +43,12 @@ package enum ProcessSpawn {
         sigemptyset(&defaultSignals)
         sigaddset(&defaultSignals, SIGPIPE)
         posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        // A child inherits the calling thread's blocked signals; a test runner's thread blocks SIGTERM,
+        // which left a spawned Thunderbird deaf to it. Every child starts with nothing blocked.
+        var noBlockedSignals = sigset_t()
+        sigemptyset(&noBlockedSignals)
+        posix_spawnattr_setsigmask(&attributes, &noBlockedSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
         let argumentList = arguments.map { strdup($0) } + [nil]
         let environmentList = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

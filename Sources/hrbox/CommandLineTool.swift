@@ -6,6 +6,7 @@ enum CommandLineTool {
     static let commands: [any Command.Type] = [
         ServeCommand.self,
         BoxCommand.self,
+        FileCommand.self,
         PersonShowCommand.self,
         SearchCommand.self,
         AuditCommand.self,
@@ -17,6 +18,8 @@ enum CommandLineTool {
         StoreCopyCommand.self,
         DemoCommand.self,
         ConformanceCommand.self,
+        ThunderbirdInstallCommand.self,
+        ThunderbirdUninstallCommand.self,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
