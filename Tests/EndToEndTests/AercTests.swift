@@ -42,9 +42,7 @@ struct AercTests {
 
         // Enter is aerc's own binding, so the message view opening shows that the defaults survived.
         try runBinding("Enter", in: session, until: AercProfile.attachmentName)
-        // Storing twice is harmless, because hrbox reports a message filed already as stored, so a
-        // slow first run that leads to a second press leaves one message in the personnel file.
-        try runBinding("hf", in: session, until: "hrbox: completed with status 0", timeout: 10)
+        try runBackgroundBinding("hf", in: session, until: "hrbox: completed with status 0")
 
         let stored = try onlyStoredMessage(of: "NW-1187", store: store)
         #expect(stored == AercProfile.leaveRequest, "the stored bytes differ from the Maildir file")
@@ -63,7 +61,7 @@ struct AercTests {
         let profile = try AercProfile(in: folder, message: message)
         let session = try startAerc(profile, store: store, config: config)
 
-        try runBinding("hf", in: session, until: "exit status 1", timeout: 10)
+        try runBackgroundBinding("hf", in: session, until: "exit status 1")
 
         let shown = try runHRBox(["person", "show", "NW-1187", "--store", store, "--json"])
         try #require(shown.status == 0, "hrbox person show failed: \(shown.standardError)")
@@ -86,7 +84,7 @@ struct AercTests {
 
         try runBinding("C", in: session, until: "New email")
         // The compose view opens with the To field focused. aerc runs `hrbox query` after a pause in typing
-        // and lists the answers under the field.
+        // and lists the people it prints under the field.
         try session.send("Weißm")
         try session.waitFor("juergen.weissmueller@northwind.example")
         try session.send("Tab")
@@ -98,7 +96,7 @@ struct AercTests {
     /// Starts aerc on `profile` in tmux and returns once its message list shows the message.
     ///
     /// `Connected` comes before the folder's messages are read, and keys sent before the list shows
-    /// the message find no message to act on, so the test waits for the subject in the list as well.
+    /// the message may find no message to act on, so the test waits for the subject in the list as well.
     private func startAerc(_ profile: AercProfile, store: String, config: String) throws -> TmuxSession {
         let aerc = try #require(ExternalProgram.find("aerc"), "aerc is not installed; CI must install it")
         let tmux = try #require(ExternalProgram.find("tmux"), "tmux is not installed; CI must install it")
@@ -131,6 +129,36 @@ struct AercTests {
             } catch is TmuxError where attempt < attempts {
                 // The marker did not show, so aerc dropped the command: press the keys again.
                 continue
+            }
+        }
+    }
+
+    /// Presses `keys`, bound to a background `:pipe`, until aerc's status line shows `status`.
+    ///
+    /// aerc 0.14 puts a background command's result in the status line without redrawing the screen,
+    /// and a key press clears the status line before the next redraw. So the test resizes the window,
+    /// which redraws the screen without a key. Storing twice is harmless, because hrbox reports a message
+    /// filed already as stored, so a slow first run that leads to a second press leaves one filing.
+    private func runBackgroundBinding(
+        _ keys: String, in session: TmuxSession, until status: String, attempts: Int = 3,
+        timeout: TimeInterval = 10
+    ) throws {
+        var screen = ""
+        var narrow = false
+        for attempt in 1...attempts {
+            try session.send(keys)
+            do {
+                try poll(timeout: timeout, interval: 0.2, "\"\(status)\" in aerc's status line") {
+                    narrow.toggle()
+                    try session.resize(width: narrow ? 119 : 120, height: 40)
+                    screen = try session.capture()
+                    return screen.contains(status)
+                }
+                return
+            } catch let timeout as PollTimeout {
+                if attempt == attempts {
+                    throw TmuxError("\(timeout). The screen was:\n\(screen)")
+                }
             }
         }
     }
