@@ -10,9 +10,11 @@ final class SQLiteConnection: SQLDatabase {
     private var statements: [String: OpaquePointer] = [:]
 
     /// Opens or creates the database file at `path`.
-    init(path: String) throws(StoreError) {
+    /// - Parameter readOnly: Open an existing file for reading only, creating nothing.
+    init(path: String, readOnly: Bool = false) throws(StoreError) {
         var opened: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let access = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        let flags = access | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         let code = sqlite3_open_v2(path, &opened, flags, nil)
         guard let opened else {
             throw StoreError.sqlite(code: code, extendedCode: code, message: "out of memory", sql: "open")

@@ -28,5 +28,6 @@ struct SchemaMigration: Sendable {
             postgresql: SchemaVersion2.postgresqlStatements,
             backfill: { store throws(StoreError) in try store.indexStoredMessages() }
         ),
+        SchemaMigration(version: 3, sqlite: SchemaVersion3.sqliteStatements, postgresql: SchemaVersion3.postgresqlStatements),
     ]
 }

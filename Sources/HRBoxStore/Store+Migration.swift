@@ -57,6 +57,14 @@ extension Store {
         }
     }
 
+    /// Returns the schema version the store has now: 0 for an SQLite file without tables, and
+    /// ``schemaVersion`` for a store this hrbox need not migrate.
+    /// - Throws: ``StoreError/postgresql(sqlState:message:sql:)`` for a PostgreSQL database that
+    ///   hrbox never opened, which has no version table.
+    public func storedSchemaVersion() throws(StoreError) -> Int {
+        try schemaVersion()
+    }
+
     private func schemaVersion() throws(StoreError) -> Int {
         switch connection.dialect {
         case .sqlite:

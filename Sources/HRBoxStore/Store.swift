@@ -58,6 +58,27 @@ public final class Store: @unchecked Sendable {
         try migrate(location: location, migrations: migrations)
     }
 
+    /// Opens an existing store for reading only, for commands that must start fast and change nothing.
+    ///
+    /// Unlike ``init(location:clock:)`` it creates no file, folder or table and migrates nothing, so
+    /// check ``storedSchemaVersion()`` against ``schemaVersion`` before reading. Writing through the
+    /// store fails on an SQLite file, which is opened read-only.
+    /// - Throws: ``StoreError/invalidLocation(_:)`` for a path that looks like a mistyped URI,
+    ///   ``StoreError/sqlite(code:extendedCode:message:sql:)`` when the file cannot be opened,
+    ///   ``StoreError/connectionFailed(store:reason:)`` when a PostgreSQL server cannot be reached.
+    public init(readingExisting location: StoreLocation) throws(StoreError) {
+        switch location {
+        case .sqlite(let path):
+            try StoreLocation.rejectMistypedURI(path)
+            let connection = try SQLiteConnection(path: path, readOnly: true)
+            try connection.setBusyTimeout(milliseconds: 5_000)
+            self.connection = connection
+        case .postgresql(let uri):
+            connection = try PostgreSQLConnection(uri: uri, location: location)
+        }
+        clock = { Date() }
+    }
+
     /// Returns the store's file when none is given: `HRBOX_STORE`, else `$XDG_DATA_HOME/hrbox/hrbox.sqlite`,
     /// else `$HOME/.local/share/hrbox/hrbox.sqlite`. Empty variables count as unset.
     public static func defaultPath(environment: [String: String]) -> String {

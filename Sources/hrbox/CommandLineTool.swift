@@ -7,6 +7,7 @@ enum CommandLineTool {
         ServeCommand.self,
         BoxCommand.self,
         FileCommand.self,
+        QueryCommand.self,
         PersonShowCommand.self,
         SearchCommand.self,
         AuditCommand.self,

@@ -1,0 +1,149 @@
+import Foundation
+import HRBoxProtocol
+import HRBoxStore
+
+/// `hrbox query TEXT`: people for address completion, in the format of mutt's `query_command` or
+/// aerc's `address-book-cmd`.
+///
+/// Mail clients run it after every pause in typing, so it opens the store read-only, runs one
+/// indexed search and prints, without starting `hrbox serve`.
+struct QueryCommand: Command {
+    static let words = ["query"]
+    static let summary = "Print people matching a name, address or employee number, for address completion."
+    static let usage = """
+        Usage: hrbox query TEXT [--format mutt|aerc] [--limit N] [--store PATH]
+
+        Prints one line per address of each person whose first or last name starts with TEXT
+        (each further word of TEXT starting another word of the name), whose address starts with
+        TEXT, or whose employee number is TEXT, ignoring letter case and diacritics.
+
+        Options:
+          --format mutt  For mutt's and neomutt's query_command (the default): a first line of
+                         text, then address<TAB>name<TAB>employee number and kind per line.
+                         Exit status 1 when nobody matches.
+          --format aerc  For aerc's address-book-cmd: address<TAB>name per line, nothing else.
+                         Exit status 0 when nobody matches.
+          --limit N      At most N people, 1 to 1000 (default 30).
+          --store PATH   As below. The store must exist and be current: query creates and
+                         upgrades nothing, so open it once with another hrbox command after an
+                         upgrade of hrbox.
+        \(Locations.usage)
+        """
+
+    enum Format: String {
+        case mutt
+        case aerc
+    }
+
+    static let defaultLimit = 30
+    static let maxLimit = 1000
+
+    let text: String
+    let format: Format
+    let limit: Int
+    let locations: Locations
+
+    init(parsing arguments: inout Arguments) throws(UsageError) {
+        locations = try Locations(parsing: &arguments)
+        let formatName = try arguments.option("--format") ?? Format.mutt.rawValue
+        guard let format = Format(rawValue: formatName) else {
+            throw UsageError("--format must be mutt or aerc, found \"\(formatName)\"", command: Self.name)
+        }
+        self.format = format
+
+        let limitText = try arguments.option("--limit") ?? String(Self.defaultLimit)
+        guard let limit = Int(limitText), (1...Self.maxLimit).contains(limit) else {
+            throw UsageError(
+                "--limit must be a whole number from 1 to \(Self.maxLimit), found \"\(limitText)\"", command: Self.name)
+        }
+        self.limit = limit
+
+        var words = [try arguments.requiredPositional("TEXT (the start of a name or address, or an employee number)")]
+        while let word = arguments.positional() {
+            words.append(word)
+        }
+        text = words.joined(separator: " ")
+    }
+
+    func run() throws -> Int32 {
+        let store = try openStore()
+        let people = try store.completePeople(text, limit: limit)
+        let lines = people.flatMap { person in
+            person.addresses.map { address in
+                AddressBookLine(address: address, person: person).text(for: format)
+            }
+        }
+
+        var output = ""
+        switch format {
+        case .mutt:
+            guard !lines.isEmpty else {
+                print("hrbox: no person matches \"\(text)\"")
+                return ExitStatus.failure
+            }
+            let count = people.count == 1 ? "1 person matches" : "\(people.count) people match"
+            let capped = people.count == limit ? " (the first \(limit); type more to narrow)" : ""
+            output = "hrbox: \(count) \"\(text)\"\(capped)\n"
+        case .aerc:
+            break
+        }
+        output += lines.map { $0 + "\n" }.joined()
+        FileHandle.standardOutput.write(Data(output.utf8))
+        return ExitStatus.success
+    }
+
+    /// Opens the store read-only, after checking that it exists and needs no migration.
+    private func openStore() throws -> Store {
+        let location = try StoreLocation(validating: locations.storePath)
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
+            throw StoreMissing(path: path)
+        }
+        let store = try Store(readingExisting: location)
+        let found = try store.storedSchemaVersion()
+        guard found == Store.schemaVersion else {
+            throw StoreSchemaMismatch(store: location.description, found: found, expected: Store.schemaVersion)
+        }
+        return store
+    }
+}
+
+/// One address of a person as a completion line.
+struct AddressBookLine {
+    let address: String
+    let person: Person
+
+    /// Returns the line without its line break. Tabs and line breaks in a field become spaces, since
+    /// they separate fields and lines.
+    func text(for format: QueryCommand.Format) -> String {
+        let name = Self.field(person.fullName)
+        switch format {
+        case .mutt:
+            let number = person.employeeNumber.map { Self.field($0) + ", " } ?? ""
+            return "\(Self.field(address))\t\(name)\t\(number)\(person.status.words)"
+        case .aerc:
+            return "\(Self.field(address))\t\(name)"
+        }
+    }
+
+    private static func field(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+}
+
+/// A store whose schema is not the one this hrbox reads, which `hrbox query` will not migrate.
+struct StoreSchemaMismatch: Error, CustomStringConvertible {
+    let store: String
+    let found: Int
+    let expected: Int
+
+    var description: String {
+        if found == 0 {
+            return "the store at \(store) has no hrbox tables. Check --store or HRBOX_STORE, or import people first."
+        }
+        if found < expected {
+            return "the store at \(store) has schema version \(found) and needs an upgrade to \(expected). "
+                + "Run any other hrbox command on it once, such as `hrbox person show NAME`, which upgrades it."
+        }
+        return "the store at \(store) has schema version \(found), newer than the \(expected) this hrbox reads. Upgrade hrbox."
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+@Suite("hrbox query")
+struct QueryCommandTests {
+    @Test("name prefix ignores case and diacritics")
+    func namePrefix() throws {
+        let folder = try TemporaryFolder()
+        let store = try QueryFixture.store(in: folder, backend: .sqlite)
+
+        let found = try runHRBox(["query", "JURG", "--store", store])
+
+        #expect(found.status == 0, "stderr: \(found.standardError)")
+        #expect(
+            found.text == """
+                hrbox: 1 person matches "JURG"
+                juergen.weissmueller@northwind.example\tJürgen Weißmüller\tNW-1187, employee
+                jw@example.net\tJürgen Weißmüller\tNW-1187, employee
+
+                """)
+    }
+
+    @Test("several words each start a name word")
+    func severalWords() throws {
+        let folder = try TemporaryFolder()
+        let store = try QueryFixture.store(in: folder, backend: .sqlite)
+
+        let found = try runHRBox(["query", "Tob", "bra", "--store", store])
+        let missed = try runHRBox(["query", "tobias novak", "--store", store])
+
+        #expect(found.status == 0, "stderr: \(found.standardError)")
+        #expect(found.text.contains("tobias.brandt@northwind.example\tTobias Brandt\tNW-1042, employee\n"))
+        #expect(missed.status == 1)
+    }
+
+    @Test("address prefix and employee number")
+    func addressAndNumber() throws {
+        let folder = try TemporaryFolder()
+        let store = try QueryFixture.store(in: folder, backend: .sqlite)
+
+        let byAddress = try runHRBox(["query", "LENA.NOV", "--store", store])
+        let byNumber = try runHRBox(["query", "nw-1042", "--store", store])
+        let byNumberPrefix = try runHRBox(["query", "NW-10", "--store", store])
+
+        #expect(byAddress.text.hasSuffix("lena.novak@example.org\tLena Novak\tapplicant\n"), "\(byAddress.text)")
+        #expect(byNumber.text.hasSuffix("tobias.brandt@northwind.example\tTobias Brandt\tNW-1042, employee\n"))
+        #expect(byNumberPrefix.status == 1, "an employee number matches whole, not by its start")
+    }
+
+    @Test("no match exits 1 for mutt")
+    func noMatchMutt() throws {
+        let folder = try TemporaryFolder()
+        let store = try QueryFixture.store(in: folder, backend: .sqlite)
+
+        let found = try runHRBox(["query", "zzz", "--store", store])
+
+        #expect(found.status == 1)
+        #expect(found.text == "hrbox: no person matches \"zzz\"\n")
+    }
+
+    @Test("aerc format has no header")
+    func aercFormat() throws {
+        let folder = try TemporaryFolder()
+        let store = try QueryFixture.store(in: folder, backend: .sqlite)
+
+        let found = try runHRBox(["query", "lena", "--format", "aerc", "--store", store])
+        let none = try runHRBox(["query", "zzz", "--format", "aerc", "--store", store])
+
+        #expect(found.status == 0)
+        #expect(found.text == "lena.novak@example.org\tLena Novak\n")
+        #expect(none.status == 0)
+        #expect(none.text.isEmpty)
+    }
+
+    @Test("limit caps the people")
+    func limit() throws {
+        let folder = try TemporaryFolder()
+        let store = try QueryFixture.store(in: folder, backend: .sqlite)
+        let twoAnnas = try folder.write(
+            "annas.csv",
+            """
+            first_name,last_name,addresses,employee_number,department,job_title,status
+            Anna,Berg,anna.berg@example.org,,,,applicant
+            Anna,Adler,anna.adler@example.org;a.adler@example.net,,,,employee
+
+            """)
+        _ = try runHRBox(["people", "import", twoAnnas, "--store", store])
+
+        let found = try runHRBox(["query", "anna", "--limit", "1", "--store", store])
+        let invalid = try runHRBox(["query", "a", "--limit", "0", "--store", store])
+
+        #expect(found.status == 0, "stderr: \(found.standardError)")
+        let lines = found.text.split(separator: "\n")
+        #expect(lines.first == "hrbox: 1 person matches \"anna\" (the first 1; type more to narrow)")
+        #expect(lines.dropFirst() == ["anna.adler@example.org\tAnna Adler\temployee", "a.adler@example.net\tAnna Adler\temployee"])
+        #expect(invalid.status == 2)
+        #expect(invalid.standardError.contains("--limit must be a whole number from 1 to 1000"))
+    }
+
+    @Test("missing store is an error")
+    func missingStore() throws {
+        let folder = try TemporaryFolder()
+        let store = folder.path("typo/hrbox.sqlite")
+
+        let found = try runHRBox(["query", "anna", "--store", store])
+
+        #expect(found.status == 1)
+        #expect(found.standardError.contains("no store exists at \(store)"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("typo")))
+    }
+
+    @Test(
+        "old store is an error, not migrated",
+        .enabled(if: SQLiteShell.isAvailable, "needs sqlite3 (apt-get install sqlite3)"))
+    func oldStore() throws {
+        let folder = try TemporaryFolder()
+        let store = try QueryFixture.store(in: folder, backend: .sqlite)
+        _ = try SQLiteShell.rows("PRAGMA user_version = 2", store: store)
+
+        let found = try runHRBox(["query", "lena", "--store", store])
+
+        #expect(found.status == 1)
+        #expect(found.standardError.contains("has schema version 2 and needs an upgrade"), "\(found.standardError)")
+        #expect(try SQLiteShell.count("PRAGMA user_version", store: store) == 2)
+    }
+
+    @Test(
+        "PostgreSQL store answers the same",
+        .enabled(
+            if: StoreBackend.postgreSQL.isAvailable,
+            "initdb is missing under /usr/lib/postgresql/*/bin; install the postgresql package to run it"))
+    func postgreSQL() throws {
+        let folder = try TemporaryFolder()
+        let sqlite = try QueryFixture.store(in: folder, backend: .sqlite)
+        let postgreSQL = try QueryFixture.store(in: folder, backend: .postgreSQL)
+
+        for query in [["JURG"], ["tob", "bra"], ["lena.nov"], ["nw-1042"], ["zzz"]] {
+            let expected = try runHRBox(["query"] + query + ["--store", sqlite])
+            let found = try runHRBox(["query"] + query + ["--store", postgreSQL])
+            #expect(found.status == expected.status, "\(query): \(found.standardError)")
+            #expect(found.text == expected.text, "\(query)")
+        }
+    }
+}
+
+/// A store with the sample people, for `hrbox query`.
+enum QueryFixture {
+    static func store(in folder: TemporaryFolder, backend: StoreBackend) throws -> String {
+        let store = try backend.makeStore(in: folder)
+        let people = try folder.write("people.csv", SampleData.people)
+        let imported = try runHRBox(["people", "import", people, "--store", store])
+        guard imported.status == 0 else {
+            throw SetupError("hrbox people import failed: \(imported.standardError)")
+        }
+        return store
+    }
+}
