@@ -49,6 +49,16 @@ final class TmuxSession {
         }
     }
 
+    /// Resizes the window. Full-screen programs redraw on a resize, so this shows their latest state
+    /// without sending them a key.
+    func resize(width: Int, height: Int) throws {
+        let output = try runProgram(
+            tmux, ["-L", socketName, "resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
+        guard output.status == 0 else {
+            throw TmuxError("tmux resize-window failed: \(output.standardError)")
+        }
+    }
+
     /// Waits until the screen shows `marker`, and returns that screen.
     @discardableResult
     func waitFor(_ marker: String, timeout: TimeInterval = 20) throws -> String {
