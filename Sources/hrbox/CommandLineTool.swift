@@ -44,6 +44,9 @@ enum CommandLineTool {
         guard let (command, rest) = match(arguments) else {
             if let reason = nativeHostMismatch(arguments) {
                 printToStandardError("hrbox: \(reason)")
+            } else if let usage = groupUsage(first) {
+                let unknown = arguments.count > 1 ? "hrbox: unknown \(first) command \"\(arguments[1])\".\n\n" : ""
+                printToStandardError(unknown + usage)
             } else {
                 printToStandardError("hrbox: unknown command \"\(arguments.prefix(2).joined(separator: " "))\".\n\n\(overview)")
             }
@@ -136,12 +139,38 @@ enum CommandLineTool {
             print(overview)
             return ExitStatus.success
         }
+        if words.count == 1, let usage = groupUsage(words[0]) {
+            print(usage)
+            return ExitStatus.success
+        }
         guard let (command, _) = match(words) else {
             printToStandardError("hrbox: no command \"\(words.joined(separator: " "))\".\n\n\(overview)")
             return ExitStatus.usage
         }
         print(command.usage)
         return ExitStatus.success
+    }
+
+    /// Returns the usage of the commands whose first word is `word`, such as `thunderbird install` and
+    /// `thunderbird uninstall` for "thunderbird", or nil when no command of two or more words starts so.
+    static func groupUsage(_ word: String) -> String? {
+        let group = commands.filter { $0.words.count > 1 && $0.words.first == word }
+        guard !group.isEmpty else {
+            return nil
+        }
+        let names = group.map { $0.words.dropFirst().joined(separator: " ") }
+        let width = names.map(\.count).max() ?? 0
+        let lines = zip(names, group).map { name, command in
+            "  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary
+        }
+        return """
+            Usage: hrbox \(word) COMMAND [OPTIONS]
+
+            Commands:
+            \(lines.joined(separator: "\n"))
+
+            Run `hrbox help \(word) COMMAND` for a command's options.
+            """
     }
 
     static var overview: String {

@@ -18,8 +18,11 @@ enum NativeHostFolder {
     func path(environment: [String: String]) throws(NativeHostManifestError) -> String {
         switch self {
         case .user:
-            guard let home = environment["HOME"], !home.isEmpty else {
+            guard let home = environment["HOME"] else {
                 throw .homeMissing
+            }
+            guard home.hasPrefix("/") else {
+                throw .homeNotAbsolute(home)
             }
             return URL(fileURLWithPath: home).appendingPathComponent(".mozilla/native-messaging-hosts").path
         case .system:

@@ -48,7 +48,7 @@ struct NativeHostManifestFile {
         if errno == ENOENT {
             return false
         }
-        throw .from(errno: errno, path: path, action: "remove", system: isSystem)
+        throw .from(errno: errno, path: path, action: "remove", system: isSystem, removing: true)
     }
 
     /// Creates `folder` and any missing parents, as `mkdir -p` does.

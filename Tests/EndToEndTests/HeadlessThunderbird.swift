@@ -2,7 +2,7 @@ import Foundation
 import JSONRPC
 
 /// Thunderbird started headless, without network, on a fresh profile that contains the extension of
-/// `clients/thunderbird` with the test driver added.
+/// `clients/thunderbird` with the test driver and its messages added.
 ///
 /// Thunderbird never exits by itself, so the test waits for the driver's result line on its standard
 /// output and then ends it by its process id.
@@ -20,15 +20,26 @@ final class HeadlessThunderbird {
     private let standardError: String
     private var hasExited = false
 
+    /// What the driver gets: its mode, the messages it imports by name, and the size of a large
+    /// message it builds itself, or nil for none.
+    struct DriverSettings {
+        var mode: ThunderbirdDriver.Mode
+        var messages: [String: Data] = ["leave-request": ThunderbirdDriver.leaveRequest]
+        var largeMessageBytes: Int?
+        /// True to show pages in the dark theme.
+        var isDark = false
+    }
+
     /// Builds the profile in `home` and starts Thunderbird with `environment` added to the test's own.
     init(
-        thunderbird: String, unshare: String, home: String, folder: TemporaryFolder, mode: ThunderbirdDriver.Mode,
+        thunderbird: String, unshare: String, home: String, folder: TemporaryFolder, settings: DriverSettings,
         environment: [String: String]
     ) throws {
         let profile = "\(home)/profile"
         try Self.packExtension(
-            mode: mode, folder: folder, output: "\(profile)/extensions/\(Self.extensionID).xpi")
-        try folder.write("home/profile/user.js", Self.preferences)
+            settings: settings, folder: folder, output: "\(profile)/extensions/\(Self.extensionID).xpi")
+        try folder.write(
+            "home/profile/user.js", Self.preferences + (settings.isDark ? Self.darkThemePreferences : ""))
 
         standardOutput = folder.path("thunderbird.out")
         standardError = folder.path("thunderbird.err")
@@ -96,9 +107,9 @@ final class HeadlessThunderbird {
         }
     }
 
-    /// Copies `clients/thunderbird`, adds the driver and its permissions, and packs the copy with its own
-    /// `pack.sh` into `output`.
-    private static func packExtension(mode: ThunderbirdDriver.Mode, folder: TemporaryFolder, output: String) throws {
+    /// Copies `clients/thunderbird`, adds the driver, its messages and its permissions, and packs the copy
+    /// with its own `pack.sh` into `output`.
+    private static func packExtension(settings: DriverSettings, folder: TemporaryFolder, output: String) throws {
         let copy = folder.url.appendingPathComponent("extension")
         try FileManager.default.copyItem(
             at: Repository.root.appendingPathComponent("clients/thunderbird"), to: copy)
@@ -108,9 +119,16 @@ final class HeadlessThunderbird {
         }
 
         try folder.write("extension/driver/driver.html", ThunderbirdDriver.page)
-        try folder.write("extension/driver/driver.js", ThunderbirdDriver.script)
-        try folder.write("extension/driver/message.eml", ThunderbirdDriver.leaveRequest)
-        try folder.write("extension/driver/settings.json", "{\"mode\": \"\(mode.rawValue)\"}\n")
+        for (name, script) in ThunderbirdDriver.scripts {
+            try folder.write("extension/driver/\(name)", script)
+        }
+        for (name, message) in settings.messages {
+            try folder.write("extension/driver/messages/\(name).eml", message)
+        }
+        var driverSettings: [String: Any] = ["mode": settings.mode.rawValue, "messages": settings.messages.keys.sorted()]
+        driverSettings["largeMessageBytes"] = settings.largeMessageBytes
+        try JSONSerialization.data(withJSONObject: driverSettings).write(
+            to: folder.url.appendingPathComponent("extension/driver/settings.json"))
 
         let manifestURL = copy.appendingPathComponent("manifest.json")
         let manifestObject = try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL))
@@ -144,6 +162,13 @@ final class HeadlessThunderbird {
         user_pref("mail.server.server1.name", "Local Folders");
         user_pref("mail.server.server1.userName", "nobody");
         user_pref("mail.server.server1.directory-rel", "[ProfD]Mail/Local Folders");
+
+        """
+
+    /// Preferences that make pages match `prefers-color-scheme: dark`, as with a dark desktop theme.
+    private static let darkThemePreferences = """
+        user_pref("ui.systemUsesDarkTheme", 1);
+        user_pref("layout.css.prefers-color-scheme.content-override", 0);
 
         """
 }

@@ -107,13 +107,54 @@ struct ThunderbirdInstallTests {
         #expect(!FileManager.default.fileExists(atPath: "\(home)/.mozilla"))
     }
 
-    @Test("install without HOME")
-    func installWithoutHome() throws {
+    @Test("install with an empty HOME")
+    func installWithEmptyHome() throws {
         let installed = try runHRBox(["thunderbird", "install"], environment: ["HOME": ""])
 
         #expect(installed.status == 1)
-        #expect(installed.standardError.contains("HOME is not set"))
+        #expect(installed.standardError.contains("HOME is empty"), "stderr: \(installed.standardError)")
         #expect(installed.standardError.contains("--system"))
+    }
+
+    @Test("install with a relative HOME")
+    func installWithRelativeHome() throws {
+        let folder = try TemporaryFolder()
+
+        let installed = try runProgram(
+            "/bin/sh", ["-c", "cd \"$1\" && exec \"$2\" thunderbird install", "sh", folder.url.path, HRBoxBinary.path],
+            environment: ["HOME": "home"])
+
+        #expect(installed.status == 1)
+        #expect(installed.standardError.contains("HOME is the relative path \"home\""), "stderr: \(installed.standardError)")
+        #expect(installed.standardError.contains("absolute path"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("home")))
+    }
+
+    @Test("thunderbird alone prints its commands")
+    func thunderbirdAlone() throws {
+        let output = try runHRBox(["thunderbird"])
+
+        #expect(output.status == 2)
+        #expect(!output.standardError.contains("unknown command"), "stderr: \(output.standardError)")
+        #expect(output.standardError.hasPrefix("Usage: hrbox thunderbird COMMAND [OPTIONS]\n"))
+        #expect(output.standardError.contains("\n  install    Let the Thunderbird extension start this hrbox"))
+        #expect(output.standardError.contains("\n  uninstall  Remove the native host manifest"))
+    }
+
+    @Test("thunderbird with an unknown command")
+    func thunderbirdUnknownCommand() throws {
+        let output = try runHRBox(["thunderbird", "instal"])
+
+        #expect(output.status == 2)
+        #expect(output.standardError.hasPrefix("hrbox: unknown thunderbird command \"instal\".\n\nUsage: hrbox thunderbird COMMAND"))
+    }
+
+    @Test("help thunderbird prints its commands")
+    func helpThunderbird() throws {
+        let output = try runHRBox(["help", "thunderbird"])
+
+        #expect(output.status == 0)
+        #expect(output.text.hasPrefix("Usage: hrbox thunderbird COMMAND [OPTIONS]\n"))
     }
 
     @Test(
@@ -127,24 +168,51 @@ struct ThunderbirdInstallTests {
         try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true)
         let environment = ["HOME": folder.path("home"), "HRBOX_NATIVE_HOST_SYSTEM_FOLDER": system]
 
-        let installed: ProcessOutput
-        if getuid() == 0 {
-            // Root may write anywhere, so the command runs as the unprivileged user nobody.
-            let setpriv = try #require(ExternalProgram.find("setpriv"), "setpriv is not installed; CI must install util-linux")
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
-            installed = try runProgram(
-                setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", HRBoxBinary.path, "thunderbird", "install", "--system"],
-                environment: environment)
-        } else {
-            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked)
-            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked) }
-            installed = try runHRBox(["thunderbird", "install", "--system"], environment: environment)
-        }
+        let installed = try runWithoutPermission(
+            ["thunderbird", "install", "--system"], folder: folder, locked: locked, environment: environment)
 
         #expect(installed.status == 1)
         #expect(installed.standardError.contains("permission denied for \(system)"), "stderr: \(installed.standardError)")
-        #expect(installed.standardError.contains("sudo"))
+        #expect(installed.standardError.contains("sudo to install for every user"))
         #expect(installed.standardError.contains("drop --system"))
         #expect(!FileManager.default.fileExists(atPath: "\(system)/hrbox.json"))
+    }
+
+    @Test(
+        "system uninstall without permission",
+        .enabled(if: getuid() != 0 || ExternalProgram.available("setpriv"), "needs setpriv (apt-get install util-linux) when run as root")
+    )
+    func systemUninstallWithoutPermission() throws {
+        let folder = try TemporaryFolder()
+        let system = folder.path("system/native-messaging-hosts")
+        let environment = ["HOME": folder.path("home"), "HRBOX_NATIVE_HOST_SYSTEM_FOLDER": system]
+        let installed = try runHRBox(["thunderbird", "install", "--system"], environment: environment)
+        try #require(installed.status == 0, "stderr: \(installed.standardError)")
+
+        let removed = try runWithoutPermission(
+            ["thunderbird", "uninstall", "--system"], folder: folder, locked: system, environment: environment)
+
+        #expect(removed.status == 1)
+        #expect(removed.standardError.contains("permission denied for \(system)/hrbox.json"), "stderr: \(removed.standardError)")
+        #expect(removed.standardError.contains("sudo to remove it for every user"))
+        #expect(!removed.standardError.contains("to install"))
+        #expect(FileManager.default.fileExists(atPath: "\(system)/hrbox.json"))
+    }
+
+    /// Runs hrbox where it may not write to `locked`: as the user nobody when the tests run as root,
+    /// who may write anywhere, and else with `locked` made read-only for the run.
+    private func runWithoutPermission(
+        _ arguments: [String], folder: TemporaryFolder, locked: String, environment: [String: String]
+    ) throws -> ProcessOutput {
+        if getuid() == 0 {
+            let setpriv = try #require(ExternalProgram.find("setpriv"), "setpriv is not installed; CI must install util-linux")
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
+            return try runProgram(
+                setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", HRBoxBinary.path] + arguments,
+                environment: environment)
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked) }
+        return try runHRBox(arguments, environment: environment)
     }
 }

@@ -10,6 +10,12 @@ export const NATIVE_HOST_NAME = "hrbox";
 // The sentence shown when Thunderbird finds no native host manifest for hrbox.
 export const NOT_INSTALLED_MESSAGE = "hrbox is not installed: run `hrbox thunderbird install`.";
 
+// The sentence shown when the manifest is there but Thunderbird could not start the program it names,
+// as when hrbox was moved or deleted after `hrbox thunderbird install`.
+export const NOT_STARTED_MESSAGE =
+  "hrbox could not be started. If hrbox was moved or removed, run `hrbox thunderbird install` again " +
+  "with the hrbox in its new place.";
+
 // An error reply from hrbox, or a connection that failed, with a sentence for the user in `message`.
 //
 // `code` is the JSON-RPC error code for a reply and null for a failed connection. `data` is the
@@ -28,13 +34,22 @@ export class HRBoxConnection {
   // Starts hrbox, sends `initialize` and `initialized`, and resolves to the connection.
   //
   // `clientName` and `clientVersion` go into `clientInfo`, which hrbox records in the audit trail.
-  // Rejects with an HRBoxError when hrbox is not installed or rejects the initialization.
+  // Rejects with an HRBoxError when hrbox is not installed or rejects the initialization, and then
+  // closes the port, so that no hrbox is left running for a connection nobody uses.
   static async open(clientName, clientVersion) {
     const port = messenger.runtime.connectNative(NATIVE_HOST_NAME);
     const connection = new HRBoxConnection(port);
-    connection.initializeResult = await connection.request("initialize", {
-      clientInfo: { name: clientName, version: clientVersion },
-    });
+    try {
+      connection.initializeResult = await connection.request("initialize", {
+        clientInfo: { name: clientName, version: clientVersion },
+      });
+    } catch (error) {
+      if (!connection.closedError) {
+        connection.markClosed(error);
+      }
+      port.disconnect();
+      throw error;
+    }
     connection.notify("initialized", {});
     return connection;
   }
@@ -71,22 +86,29 @@ export class HRBoxConnection {
   }
 
   // Ends the session as the protocol requires: `shutdown`, its reply, then `exit`, and closes the port.
+  // Resolves to true when hrbox replied to `shutdown`, and never rejects, so a page may call it as it
+  // goes away.
   //
   // A popup that is closing cannot wait for the reply. Thunderbird then closes hrbox's standard
   // input, and hrbox exits with status 0 because `shutdown` came before the end of its input.
   async close() {
     if (this.closedError) {
-      return;
+      return false;
     }
+    let replied;
     try {
       await this.request("shutdown", null);
       this.notify("exit", null);
-    } finally {
-      if (!this.closedError) {
-        this.markClosed(new HRBoxError("The connection to hrbox is closed."));
-      }
-      this.port.disconnect();
+      replied = true;
+    } catch {
+      // The port closed before the reply: hrbox is gone already, so there is nothing left to end.
+      replied = false;
     }
+    if (!this.closedError) {
+      this.markClosed(new HRBoxError("The connection to hrbox is closed."));
+    }
+    this.port.disconnect();
+    return replied;
   }
 
   receive(message) {
@@ -122,7 +144,7 @@ export class HRBoxConnection {
     if (this.closedError) {
       return;
     }
-    this.markClosed(disconnectError(portError));
+    this.markClosed(disconnectError(portError, this.initializeResult !== null));
   }
 
   markClosed(error) {
@@ -147,11 +169,16 @@ function replyError(error) {
 // Turns the reason Thunderbird gives for a closed port into a sentence that tells what to do.
 //
 // Thunderbird 153 gives "No such native application hrbox" both for a missing manifest and for one
-// whose allowed_extensions leaves out this extension. `hrbox thunderbird install` fixes either.
-function disconnectError(portError) {
+// whose allowed_extensions leaves out this extension. `hrbox thunderbird install` fixes either. It
+// gives "An unexpected error occurred" when the manifest's path names no program it can start; after
+// `initialize` succeeded, the same words mean hrbox stopped later.
+function disconnectError(portError, wasInitialized) {
   const reason = portError?.message ?? "";
   if (/no such native application/i.test(reason)) {
     return new HRBoxError(NOT_INSTALLED_MESSAGE);
+  }
+  if (!wasInitialized && /unexpected error/i.test(reason)) {
+    return new HRBoxError(NOT_STARTED_MESSAGE);
   }
   if (reason) {
     // NOTE: Firefox's native messaging code writes a host's standard error to the Browser Console.

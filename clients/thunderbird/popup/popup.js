@@ -6,9 +6,27 @@ import { HRBoxConnection, HRBoxError } from "../hrbox-rpc.js";
 import { readMessageSource } from "../raw-message.js";
 import { installForms } from "./forms.js";
 import * as text from "./text.js";
-import { element, fillSelect, setState, showError, showPart, showStatus } from "./ui.js";
+import {
+  clearStatus,
+  element,
+  fieldNamed,
+  fillSelect,
+  focusWhenReady,
+  isBusy,
+  openFormElement,
+  setState,
+  showError,
+  showPart,
+  showStatus,
+} from "./ui.js";
 
 const CLIENT_NAME = "thunderbird-hrbox";
+
+// The participants listed before the rest hide behind "and N more".
+const PARTICIPANTS_SHOWN_FIRST = 20;
+
+// The participants hrbox/lookup returns at most, so that its reply stays under native messaging's 1 MiB.
+const PARTICIPANTS_REQUESTED = 100;
 
 // What the popup works on. `targets` lists the person the message is stored for and, when the user
 // chose one, a second person; each with that person's open cases and the chosen case's id or null.
@@ -17,12 +35,14 @@ const box = {
   message: null,
   lookup: null,
   targets: [],
+  showAllParticipants: false,
 };
 
 // The operations forms.js needs from the box.
 const controller = {
   box,
   run,
+  isBusy,
   request: (method, params) => box.hrbox.request(method, params),
   setTarget,
   refreshLookup,
@@ -38,9 +58,10 @@ async function start() {
     box.message = await readMessage(messageId);
     box.hrbox = await HRBoxConnection.open(CLIENT_NAME, messenger.runtime.getManifest().version);
     box.hrbox.onClose = connectionClosed;
+    // close() never rejects, so a popup that goes away leaves no unhandled rejection behind.
     window.addEventListener("pagehide", () => box.hrbox.close());
 
-    box.lookup = await box.hrbox.request("hrbox/lookup", { message: box.message });
+    box.lookup = await lookUp();
     const person = box.lookup.defaultPerson;
     if (person) {
       box.targets = [{ person, cases: box.lookup.cases, caseId: null }];
@@ -56,7 +77,12 @@ async function start() {
   element("first-file-under").addEventListener("change", (event) => chooseCase(0, event.target.value));
   element("second-file-under").addEventListener("change", (event) => chooseCase(1, event.target.value));
   element("remove-second").addEventListener("click", () => {
+    clearStatus();
     box.targets.splice(1);
+    render();
+  });
+  element("more-participants").addEventListener("click", () => {
+    box.showAllParticipants = !box.showAllParticipants;
     render();
   });
 
@@ -65,18 +91,41 @@ async function start() {
     : "No person found for this message. Change the person or add a new one.";
   render();
   showPart("box");
+  focusWhenReady(element("subject"));
   setState("ready");
 }
 
-// Runs one user action: dims the buttons, shows its error as a sentence, and makes the box usable again.
+// Runs one user action: clears the last note, disables the controls, shows the action's error as a
+// sentence, and makes the box usable again. An action asked for while another runs is dropped, as
+// a second Enter or click would otherwise send its request twice.
 async function run(action) {
+  if (isBusy()) {
+    return;
+  }
+  const focused = document.activeElement;
+  clearStatus();
   setState("busy");
   try {
     await action();
   } catch (error) {
     showError(error);
+    const form = openFormElement();
+    focusWhenReady(form ? fieldNamed(form, error.field ?? fieldOfInvalidParams(error)) : focused);
   }
   setState(box.hrbox.closedError ? "failed" : "ready");
+}
+
+// The param that hrbox's invalid-params error names, such as "startDate", or null.
+function fieldOfInvalidParams(error) {
+  if (!(error instanceof HRBoxError) || error.code !== -32602) {
+    return null;
+  }
+  return /^Invalid params:\s*([A-Za-z]+)/.exec(error.message)?.[1] ?? null;
+}
+
+// Looks the message up, asking for at most PARTICIPANTS_REQUESTED participants.
+function lookUp() {
+  return box.hrbox.request("hrbox/lookup", { message: box.message, maxParticipants: PARTICIPANTS_REQUESTED });
 }
 
 // The id of the message the popup is for: `?messageId=N` when a page opened the popup in a tab,
@@ -102,6 +151,9 @@ async function readMessage(messageId) {
   try {
     return await readMessageSource(messageId);
   } catch (error) {
+    if (error instanceof HRBoxError) {
+      throw error;
+    }
     throw new HRBoxError(`Thunderbird could not read the message: ${error.message}`);
   }
 }
@@ -142,16 +194,19 @@ function chooseCase(index, value) {
 
 // Looks the message up again, for participants that now belong to a new person and for new filings.
 async function refreshLookup() {
-  box.lookup = await box.hrbox.request("hrbox/lookup", { message: box.message });
+  box.lookup = await lookUp();
   render();
 }
 
 function render() {
   const { summary, participants, filings } = box.lookup;
+  // NOTE: `participantCount`, the total beside the participants returned, is not in the protocol yet;
+  // the name is a guess to check when hrbox/lookup gets maxParticipants.
+  const participantCount = box.lookup.participantCount ?? participants.length;
   element("subject").textContent = summary.subject ?? "(no subject)";
   element("facts").textContent = text.messageFacts(summary);
   element("filed").textContent = text.filedLine(filings);
-  renderParticipants(participants);
+  renderParticipants(participants, participantCount);
   renderTarget("first", box.targets[0]);
   renderTarget("second", box.targets[1]);
 
@@ -161,13 +216,16 @@ function render() {
   element("add-case").disabled = box.targets.length === 0;
 }
 
-function renderParticipants(participants) {
-  const rows = participants.map((participant) => {
+// Lists the first PARTICIPANTS_SHOWN_FIRST participants and a button for the rest, which lists all
+// that hrbox returned.
+function renderParticipants(participants, total) {
+  const listed = box.showAllParticipants ? participants : participants.slice(0, PARTICIPANTS_SHOWN_FIRST);
+  const rows = listed.map((someone) => {
     const row = document.createElement("tr");
     for (const [className, value] of [
-      ["role", text.roleLabel(participant.role)],
-      ["contact", text.contact(participant)],
-      ["owner", text.owner(participant)],
+      ["role", text.roleLabel(someone.role)],
+      ["participant", text.participant(someone)],
+      ["owner", text.owner(someone)],
     ]) {
       const cell = document.createElement("td");
       cell.className = className;
@@ -178,10 +236,28 @@ function renderParticipants(participants) {
   });
   if (rows.length === 0) {
     const row = document.createElement("tr");
-    row.append(Object.assign(document.createElement("td"), { textContent: "The message names no sender or recipient." }));
+    const cell = Object.assign(document.createElement("td"), { textContent: "The message names no sender or recipient." });
+    cell.colSpan = 3;
+    row.append(cell);
+    rows.push(row);
+  }
+  const unreturned = total - participants.length;
+  if (box.showAllParticipants && unreturned > 0) {
+    const row = document.createElement("tr");
+    const cell = Object.assign(document.createElement("td"), {
+      className: "quiet",
+      textContent: `and ${unreturned} more that the HR box does not list`,
+    });
+    cell.colSpan = 3;
+    row.append(cell);
     rows.push(row);
   }
   element("participants").tBodies[0].replaceChildren(...rows);
+
+  const more = element("more-participants");
+  more.hidden = total <= PARTICIPANTS_SHOWN_FIRST;
+  more.textContent = box.showAllParticipants ? "Show fewer" : `and ${total - listed.length} more`;
+  more.setAttribute("aria-expanded", String(box.showAllParticipants));
 }
 
 function renderTarget(which, target) {

@@ -22,8 +22,8 @@ export function personDetails(person) {
 }
 
 // "Name <address>", or the address alone when the participant has no display name.
-export function contact(participant) {
-  return participant.name ? `${participant.name} <${participant.address}>` : participant.address;
+export function participant(someone) {
+  return someone.name ? `${someone.name} <${someone.address}>` : someone.address;
 }
 
 // Who a participant's address belongs to: the person, "unknown" or "your address".
@@ -59,7 +59,7 @@ export function filedLine(filings) {
   }
   const places = filings.map((filing) => {
     const under = filing.caseTitle ? ` under "${filing.caseTitle}"` : "";
-    return `for ${filing.personName}${under} on ${filing.filedAt.slice(0, 10)}`;
+    return `for ${filing.personName}${under} on ${localDate(filing.filedAt)}`;
   });
   return `Filed already ${places.join("; ")}.`;
 }
@@ -78,7 +78,7 @@ export function storedSentence(result, targets) {
       const under = chosenCase ? ` under "${chosenCase.title}"` : "";
       const place = `${fullName(target.person)}'s personnel file${under}`;
       if (outcome.alreadyFiled) {
-        return `Filed already in ${place} on ${outcome.filedAt.slice(0, 10)}.`;
+        return `Filed already in ${place} on ${localDate(outcome.filedAt)}.`;
       }
       return `Stored in ${place}.`;
     })
@@ -87,10 +87,79 @@ export function storedSentence(result, targets) {
 
 // Today in the local time zone as YYYY-MM-DD, the form of every date in the protocol.
 export function today() {
-  const now = new Date();
-  const month = String(now.getMonth() + 1).padStart(2, "0");
-  const day = String(now.getDate()).padStart(2, "0");
-  return `${now.getFullYear()}-${month}-${day}`;
+  return dateString(new Date());
+}
+
+// The local date, as YYYY-MM-DD, of an RFC 3339 instant such as hrbox's "2026-12-05T23:30:00Z".
+// Another form is cut to its first ten characters.
+export function localDate(instant) {
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? instant.slice(0, 10) : dateString(date);
+}
+
+// Returns whether `value` is a date of the calendar written as YYYY-MM-DD, as the protocol wants.
+export function isCalendarDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) {
+    return false;
+  }
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(year, month - 1, day);
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+}
+
+// When a workflow step's to-do is due: "due on the start date", "due after 1 day", "due after 5 days".
+export function dueAfter(days) {
+  if (days === 0) {
+    return "due on the start date";
+  }
+  return days === 1 ? "due after 1 day" : `due after ${days} days`;
+}
+
+// A colleague's name for the id hrbox uses, or the id itself for a colleague not in `colleagues`.
+export function colleagueName(id, colleagues) {
+  return colleagues.find((colleague) => colleague.id === id)?.name ?? id;
+}
+
+// The labels of the params that the popup's forms send, as the forms name them.
+const FIELD_LABELS = {
+  firstName: "first name",
+  lastName: "last name",
+  addresses: "addresses",
+  employeeNumber: "employee number",
+  department: "department",
+  jobTitle: "job title",
+  status: "status",
+  caseTypeId: "case type",
+  startDate: "start date",
+  title: "title",
+  due: "due date",
+  assignee: "assignee",
+  sharedWith: "shared with",
+  query: "search",
+};
+
+// Turns the message of hrbox's invalid-params error (-32602), such as
+// 'Invalid params: startDate: expected a date as YYYY-MM-DD, found ""', into a sentence that names the
+// field as the form labels it.
+export function invalidParamsSentence(message) {
+  const detail = message.replace(/^Invalid params:\s*/, "");
+  const match = /^([A-Za-z]+)(?:\[\d+\])?(?:\.[A-Za-z]+)*:\s*(.+)$/s.exec(detail);
+  const label = match ? FIELD_LABELS[match[1]] : undefined;
+  if (!label) {
+    return withFullStop(`hrbox did not accept what the form sent: ${detail}`);
+  }
+  return withFullStop(`Check the ${label}: ${match[2]}`);
+}
+
+function withFullStop(sentence) {
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
+function dateString(date) {
+  const month = String(date.getMonth() + 1).padStart(2, "0");
+  const day = String(date.getDate()).padStart(2, "0");
+  return `${date.getFullYear()}-${month}-${day}`;
 }
 
 // "2026-11-30T09:12:00+01:00" as "2026-11-30 09:12 +01:00"; another form is returned unchanged.
