@@ -28,4 +28,7 @@ public enum HRBoxErrorCode {
     public static let todoNotFound = -32019
     /// The person has no such address. `data`: `{"address", "personId"}`.
     public static let addressNotFound = -32020
+    /// The configuration file is missing, unreadable or invalid, so every `hrbox/` method fails until
+    /// the user corrects it. `data`: `{"path", "reason"}`, and `{"line"}` when one line is wrong.
+    public static let configurationInvalid = -32021
 }

@@ -4,33 +4,46 @@ public enum Lookup: HRBoxMethod {
 
     public struct Params: Codable, Sendable, Equatable {
         public var message: MessageSource
+        /// The maximum number of participants the result lists, 0 or more, so that a client with a
+        /// limit on the size of a reply can bound it. Nil lists them all.
+        public var maxParticipants: Int?
 
-        public init(message: MessageSource) {
+        public init(message: MessageSource, maxParticipants: Int? = nil) {
             self.message = message
+            self.maxParticipants = maxParticipants
         }
     }
 
     public struct Result: Codable, Sendable, Equatable {
         public var summary: MessageSummary
-        /// Every From, To, Cc and Bcc address of the message, in header order.
+        /// The From, To, Cc and Bcc addresses of the message, in header order. With `maxParticipants`
+        /// it keeps that many at most: those that belong to a person first, then the others, each
+        /// in header order.
         public var participants: [Participant]
+        /// How many participants the message has, including those that `maxParticipants` left out.
+        /// NOTE: the server reads at most 10,000 addresses of one header field, so it counts no more.
+        public var participantCount: Int
         /// The person the message most likely belongs to: for a received message the sender's person,
         /// for a sent one the first recipient who is a person. Nil when no participant is a person.
+        /// Chosen from all participants, including those that `maxParticipants` left out.
         public var defaultPerson: Person?
         /// The open cases of the default person, for "file under".
         public var cases: [Case]
         /// The filings of this message (the same bytes) made already.
         public var filings: [Filing]
 
+        /// - Parameter participantCount: The message's number of participants; nil means `participants.count`.
         public init(
             summary: MessageSummary,
             participants: [Participant],
+            participantCount: Int? = nil,
             defaultPerson: Person?,
             cases: [Case],
             filings: [Filing]
         ) {
             self.summary = summary
             self.participants = participants
+            self.participantCount = participantCount ?? participants.count
             self.defaultPerson = defaultPerson
             self.cases = cases
             self.filings = filings

@@ -30,6 +30,31 @@ enum DomainError {
             data: encodeData(StoreUnavailableData(sqliteCode: sqliteCode)))
     }
 
+    /// Builds the error for a store that cannot be opened. The message names the store, with a URI's
+    /// password left out, and states what to change.
+    static func storeCannotBeOpened(_ error: StoreError, location: StoreLocation) -> ResponseError {
+        let reply = storeUnavailable(error)
+        return ResponseError(
+            code: reply.code,
+            message: StoreOpeningProblem(error: error, location: location).message,
+            data: reply.data)
+    }
+
+    /// Builds the error for a configuration file that is missing, unreadable or invalid.
+    static func configurationInvalid(_ problem: ConfigurationError) -> ResponseError {
+        let problemSentence: String
+        if let line = problem.line {
+            problemSentence = "The configuration file \(problem.path) is invalid on line \(line): \(problem.reason)."
+        } else {
+            problemSentence = "The configuration file \(problem.path) \(problem.reason)."
+        }
+        let data = ConfigurationInvalidData(path: problem.path, line: problem.line, reason: problem.reason)
+        return ResponseError(
+            code: HRBoxErrorCode.configurationInvalid,
+            message: problemSentence + " hrbox reads the file again at the next request, so try again once it is corrected.",
+            data: encodeData(data))
+    }
+
     /// Maps an error of the store to the reply a client can act on.
     static func from(_ error: StoreError) -> ResponseError {
         switch error {
@@ -116,6 +141,12 @@ enum DomainError {
 private struct MessageUnreadableData: Encodable {
     var reason: String
     var path: String?
+}
+
+private struct ConfigurationInvalidData: Encodable {
+    var path: String
+    var line: Int?
+    var reason: String
 }
 
 private struct StoreUnavailableData: Encodable {

@@ -17,16 +17,39 @@ public final class HRBoxServer: JSONRPCHandler, @unchecked Sendable {
     ///   - storePath: the SQLite file, opened on the first request that needs it.
     ///   - configuration: the user the server runs for.
     ///   - maxMessageBytes: the largest message file a `{"path": ...}` source may name.
-    public init(
+    public convenience init(
         storePath: String,
         configuration: UserConfiguration,
         maxMessageBytes: Int,
         log: Logger,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.init(
+            storePath: storePath,
+            loadingConfiguration: { configuration },
+            maxMessageBytes: maxMessageBytes,
+            log: log,
+            clock: clock)
+    }
+
+    /// Creates a server that reads the user's configuration with `loadingConfiguration`.
+    ///
+    /// When it throws, the server still starts and `initialize` succeeds with no user, but every
+    /// `hrbox/` method fails with -32021 and calls `loadingConfiguration` again first, until it succeeds.
+    /// - Parameters:
+    ///   - storePath: the SQLite file or PostgreSQL URI, opened on the first request that needs it.
+    ///   - loadingConfiguration: reads the configuration file, such as ``UserConfiguration/load(path:mustExist:)``.
+    ///   - maxMessageBytes: the largest message file a `{"path": ...}` source may name.
+    public init(
+        storePath: String,
+        loadingConfiguration: @escaping @Sendable () throws(ConfigurationError) -> UserConfiguration,
+        maxMessageBytes: Int,
+        log: Logger,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         context = ServerContext(
             storePath: storePath,
-            configuration: configuration,
+            loadConfiguration: loadingConfiguration,
             maxMessageBytes: maxMessageBytes,
             clock: clock,
             log: log)
@@ -64,6 +87,9 @@ public final class HRBoxServer: JSONRPCHandler, @unchecked Sendable {
         }
         context.clientName = decoded.clientInfo?.name
         context.log.info("Session started by client \(decoded.clientInfo?.name ?? "(unnamed)").")
+        // Succeeds with no user while the configuration is invalid, so that the lifecycle goes on and
+        // each method can return the configuration's problem to the client as -32021.
+        _ = context.rereadInvalidConfiguration()
 
         let result = InitializeResult(
             serverInfo: ServerInfo(name: Self.name, version: Self.version),
@@ -82,6 +108,7 @@ public final class HRBoxServer: JSONRPCHandler, @unchecked Sendable {
         guard let route = routes[method] else {
             throw .methodNotFound(method)
         }
+        try context.requireValidConfiguration()
         return try route.run(params, context, request)
     }
 

@@ -12,6 +12,9 @@ struct LookupHandler: MethodHandler {
     func handle(
         _ params: Lookup.Params, context: ServerContext, request: RequestContext
     ) throws(ResponseError) -> Lookup.Result {
+        if let maxParticipants = params.maxParticipants, maxParticipants < 0 {
+            throw .invalidParams("maxParticipants: expected 0 or more, found \(maxParticipants)")
+        }
         request.beginProgress(title: "Looking up a message", message: "Reading the message", percentage: 0)
         let message = try MessageLoader.load(params.message, context: context)
         let mail = message.mail
@@ -76,9 +79,22 @@ struct LookupHandler: MethodHandler {
             attachments: mail.attachments.compactMap(\.filename))
         return Lookup.Result(
             summary: summary,
-            participants: participants,
+            participants: Self.bounded(participants, to: params.maxParticipants),
+            participantCount: participants.count,
             defaultPerson: defaultPerson,
             cases: cases,
             filings: filings)
+    }
+
+    /// Keeps at most `maxParticipants`, preferring those who are a person because a client files
+    /// for them, and returns the kept ones in header order.
+    static func bounded(_ participants: [Participant], to maxParticipants: Int?) -> [Participant] {
+        guard let maxParticipants, participants.count > maxParticipants else {
+            return participants
+        }
+        let people = participants.indices.filter { participants[$0].person != nil }
+        let others = participants.indices.filter { participants[$0].person == nil }
+        let keptIndices = (people + others).prefix(maxParticipants).sorted()
+        return keptIndices.map { participants[$0] }
     }
 }

@@ -8,31 +8,86 @@ import JSONRPC
 /// Only the server's serial handling queue uses a context, so its lazily opened store has one owner.
 final class ServerContext {
     let storePath: String
-    let configuration: UserConfiguration
-    let ownAddressKeys: Set<String>
+    /// The user's configuration; empty while ``configurationProblem`` is set.
+    private(set) var configuration: UserConfiguration
+    private(set) var ownAddressKeys: Set<String>
+    /// The reason the configuration file cannot be used, or nil while it is valid.
+    private(set) var configurationProblem: ConfigurationError?
     let maxMessageBytes: Int
     let clock: @Sendable () -> Date
     let log: Logger
     /// The name the client gave in `initialize`, for the log and the audit trail.
     var clientName: String?
 
+    private let loadConfiguration: @Sendable () throws(ConfigurationError) -> UserConfiguration
     private var openedStore: HRBoxStore.Store?
     /// True once the configured colleague was found in the store, so that it is looked up only once.
     private var isColleagueKnown = false
 
     init(
         storePath: String,
-        configuration: UserConfiguration,
+        loadConfiguration: @escaping @Sendable () throws(ConfigurationError) -> UserConfiguration,
         maxMessageBytes: Int,
         clock: @escaping @Sendable () -> Date,
         log: Logger
     ) {
         self.storePath = storePath
-        self.configuration = configuration
-        self.ownAddressKeys = configuration.ownAddressKeys
+        self.loadConfiguration = loadConfiguration
         self.maxMessageBytes = maxMessageBytes
         self.clock = clock
         self.log = log
+        var problem: ConfigurationError?
+        do {
+            configuration = try loadConfiguration()
+        } catch {
+            configuration = UserConfiguration(path: error.path)
+            problem = error
+        }
+        ownAddressKeys = configuration.ownAddressKeys
+        configurationProblem = problem
+        if let problem {
+            logConfigurationProblem(problem)
+        }
+    }
+
+    /// Reads the configuration file again while it is invalid, so that a corrected file takes effect
+    /// without restarting the server.
+    /// - Returns: The reason the file still cannot be used, or nil once it is valid.
+    func rereadInvalidConfiguration() -> ConfigurationError? {
+        guard let problem = configurationProblem else {
+            return nil
+        }
+        do {
+            configuration = try loadConfiguration()
+        } catch {
+            if error != problem {
+                logConfigurationProblem(error)
+            }
+            configurationProblem = error
+            return error
+        }
+        ownAddressKeys = configuration.ownAddressKeys
+        configurationProblem = nil
+        isColleagueKnown = false
+        log.info("The configuration file is valid now, so requests run again.")
+        return nil
+    }
+
+    /// Throws -32021 while the configuration file is invalid, because a method run without the
+    /// user's colleague and own addresses would file for the wrong person or author.
+    func requireValidConfiguration() throws(ResponseError) {
+        if let problem = rereadInvalidConfiguration() {
+            throw DomainError.configurationInvalid(problem)
+        }
+    }
+
+    private func logConfigurationProblem(_ problem: ConfigurationError) {
+        let line = problem.line.map { " on line \($0)" } ?? ""
+        log.error(
+            "The configuration file \(problem.path) cannot be used\(line), so every hrbox/ method fails "
+                + "with -32021 until it is corrected.")
+        // The reason may quote a value of the file, such as a mistyped address.
+        log.logPersonalData(.error, "The configuration file's problem: \(problem.reason).")
     }
 
     /// Returns the store, opened on first use so that starting the server costs nothing until a request needs it.
@@ -45,14 +100,15 @@ final class ServerContext {
         if let openedStore {
             return openedStore
         }
+        let location = StoreLocation(storePath)
         do {
-            let store = try HRBoxStore.Store(location: StoreLocation(storePath), clock: clock)
+            let store = try HRBoxStore.Store(location: location, clock: clock)
             openedStore = store
             log.info("Opened the store.")
             return store
         } catch {
             log.error("Cannot open the store: \(error.redactedDescription)")
-            throw DomainError.storeUnavailable(error)
+            throw DomainError.storeCannotBeOpened(error, location: location)
         }
     }
 

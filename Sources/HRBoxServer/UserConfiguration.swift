@@ -58,10 +58,12 @@ public struct UserConfiguration: Sendable, Equatable {
             data = try handle.readToEnd() ?? Data()
             try handle.close()
         } catch {
-            throw ConfigurationError(path: path, line: nil, reason: "cannot be read (\(error.localizedDescription))")
+            throw ConfigurationError(
+                path: path, line: nil,
+                reason: "cannot be read (\(error.localizedDescription)); check that it is a file you may read")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError(path: path, line: nil, reason: "is not UTF-8 text")
+            throw ConfigurationError(path: path, line: nil, reason: "is not UTF-8 text; save it as UTF-8")
         }
         return try parse(text, path: path)
     }
@@ -118,7 +120,10 @@ public struct UserConfiguration: Sendable, Equatable {
 /// A configuration file that could not be read, with the place and what to fix.
 public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
     public var path: String
+    /// The line that is wrong, counted from 1, or nil when the whole file is missing or unreadable.
     public var line: Int?
+    /// The problem, as a clause without a final period. Without a line it goes on from the path,
+    /// such as "does not exist; check the path given by --config or HRBOX_CONFIG".
     public var reason: String
 
     public var description: String {

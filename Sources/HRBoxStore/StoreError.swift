@@ -138,7 +138,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .writeConflict:
             return "A concurrent change to the store got in the way. Try again."
         case .connectionFailed(let store, let reason):
-            return "Cannot connect to the store \(store): \(StoreError.clause(reason)). "
+            return "Cannot connect to the store \(store): \(StoreError.sentence(reason)) "
                 + StoreError.connectionAdvice(reason: reason)
         case .invalidLocation(let location):
             return "The store \"\(location)\" is neither a PostgreSQL URI nor an SQLite file path. "
@@ -170,16 +170,36 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "Put the password in ~/.pgpass or in the PGPASSWORD variable, "
                 + "or percent-encode it in the URI, and check the user name."
         }
-        return "Check the address, the server, and the user name and password."
+        // libpq's words when nothing listens at the host and port, or at the socket's path.
+        if reason.contains("Connection refused") || reason.contains("No such file or directory") {
+            return "Check that the PostgreSQL server is running and accepts connections at that host and port, "
+                + "or correct the URI in --store or HRBOX_STORE."
+        }
+        return "Check the URI in --store or HRBOX_STORE: the host, the port, the database, and the user name "
+            + "and password."
     }
 
-    /// Returns a message of SQLite, PostgreSQL or the system without its final full stops and line
-    /// breaks, so that a sentence can go on after it.
+    /// Returns a message of SQLite, PostgreSQL or the system on one line and without its final full
+    /// stops, so that a sentence can go on after it.
     static func clause(_ message: String) -> String {
-        var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = message
+            .split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
         while text.hasSuffix(".") {
             text.removeLast()
         }
         return text
+    }
+
+    /// Returns ``clause(_:)`` of the message as a sentence that ends in one full stop, or in its own
+    /// question mark, such as libpq's "Is the server running on that host ...?".
+    static func sentence(_ message: String) -> String {
+        let text = clause(message)
+        if text.hasSuffix("?") || text.hasSuffix("!") {
+            return text
+        }
+        return text + "."
     }
 }

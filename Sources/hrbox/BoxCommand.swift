@@ -39,8 +39,8 @@ struct BoxCommand: Command {
             return ExitStatus.usage
         }
 
-        // The server would fail on the same problem, but its reason would reach the user wrapped in
-        // the client's report of a closed connection.
+        // The server would return the same problem as -32021 to the first request. Checked here, it
+        // shows as one line on stderr, which mutt and aerc display, and the box does not start.
         do {
             _ = try locations.loadConfiguration()
         } catch {

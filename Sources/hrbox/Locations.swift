@@ -49,7 +49,7 @@ struct Locations {
         return serveEnvironment
     }
 
-    func loadConfiguration() throws -> UserConfiguration {
+    func loadConfiguration() throws(ConfigurationError) -> UserConfiguration {
         try UserConfiguration.load(path: configPath, mustExist: isConfigNamed)
     }
 

@@ -88,17 +88,12 @@ struct ServeCommand: Command {
             log.info("Started as the native messaging host of the extension \(startingExtension.prefix(200)).")
         }
 
-        let configuration: UserConfiguration
-        do {
-            configuration = try locations.loadConfiguration()
-        } catch {
-            log.error("Cannot start because of the configuration: \(error)")
-            return ExitStatus.usage
-        }
-
+        // A configuration that cannot be read does not stop the server: every method returns the
+        // problem as -32021, because native messaging hosts' stderr reaches no user.
+        let locations = self.locations
         let server = HRBoxServer(
             storePath: locations.storePath,
-            configuration: configuration,
+            loadingConfiguration: { () throws(ConfigurationError) in try locations.loadConfiguration() },
             maxMessageBytes: maxMessageBytes,
             log: log)
         let connection = try JSONRPCServer(

@@ -28,6 +28,27 @@ enum Suite {
     }
 
     static let runner = ConformanceRunner(command: serveCommand, nativeCommand: serveCommand + ["--native-messaging"])
+
+    /// Cases that run against a server whose configuration file has an unknown key.
+    static let invalidConfigurationFolder = repositoryRoot
+        .appendingPathComponent("protocol/conformance/invalid-config-cases").path
+    static let invalidConfiguration = repositoryRoot.appendingPathComponent("protocol/conformance/invalid-config").path
+
+    static let invalidConfigurationLoaded = Result { () throws(CaseFormatError) in
+        try ConformanceSuite.load(folder: invalidConfigurationFolder)
+    }
+
+    static func invalidConfigurationCases() -> [SuiteCase] {
+        // As in cases(_:), a folder that does not load yields no arguments, and a test reports why.
+        guard case .success(let all) = invalidConfigurationLoaded else {
+            return []
+        }
+        return all.map(SuiteCase.init)
+    }
+
+    static let invalidConfigurationRunner = ConformanceRunner(
+        command: [binary, "serve", "--store", "{tmp}/s.sqlite", "--config", invalidConfiguration],
+        nativeCommand: nil)
 }
 
 /// A case as a test argument, shown by its name.

@@ -18,6 +18,17 @@ struct SuiteTests {
         #expect(outcome == .passed, "\(suiteCase.testCase.file), checks \(suiteCase.testCase.rule)")
     }
 
+    @Test func invalidConfigurationCasesLoad() throws {
+        let cases = try Suite.invalidConfigurationLoaded.get()
+        #expect(cases.count >= 3)
+    }
+
+    @Test(arguments: Suite.invalidConfigurationCases())
+    func invalidConfigurationCase(_ suiteCase: SuiteCase) {
+        let outcome = Suite.invalidConfigurationRunner.run(suiteCase.testCase)
+        #expect(outcome == .passed, "\(suiteCase.testCase.file), checks \(suiteCase.testCase.rule)")
+    }
+
     // NOTE: runs only once `hrbox serve` lists --native-messaging in its usage; until then the
     // native cases are not checked here.
     @Test(.enabled(if: NativeMessaging.isSupported), arguments: Suite.cases(.native))

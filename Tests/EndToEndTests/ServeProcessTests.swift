@@ -85,23 +85,50 @@ struct ServeProcessTests {
         #expect(try server.finish().status == 1)
     }
 
-    @Test("a named config file that does not exist stops the server")
+    @Test("a missing named config file fails each method")
     func missingNamedConfiguration() throws {
         let folder = try TemporaryFolder()
         let config = folder.path("typo.conf")
-        let output = try runHRBox(["serve", "--store", folder.path("hrbox.sqlite"), "--config", config])
-        #expect(output.status == 2)
-        #expect(output.standardError.contains("\(config) does not exist"))
-        #expect(output.standardOutput.isEmpty)
+        let server = try ServeSession(
+            arguments: ["--store", folder.path("hrbox.sqlite"), "--config", config], errorLog: folder.path("serve.log"))
+
+        let initialized = try server.request("initialize", ["clientInfo": ["name": "end-to-end test"]])
+        try server.notify("initialized", [:])
+        let lookup = try server.request(
+            Lookup.name, ["message": ["base64": .string(SampleData.sickNote.base64EncodedString())]])
+        let shutdown = try server.request("shutdown")
+        try server.notify("exit")
+        let (status, _) = try server.finish()
+
+        #expect(initialized["result"]?["user"] == ["addresses": []])
+        #expect(lookup["error"]?["code"] == JSONValue(HRBoxErrorCode.configurationInvalid))
+        let message = try #require(lookup["error"]?["message"]?.stringValue)
+        #expect(message.contains("\(config) does not exist"), "\(message)")
+        #expect(lookup["error"]?["data"]?["path"] == .string(config))
+        #expect(shutdown["result"] == .null)
+        #expect(status == 0)
+        let log = try String(contentsOfFile: folder.path("serve.log"), encoding: .utf8)
+        #expect(log.contains("The configuration file \(config) cannot be used"), "\(log)")
     }
 
-    @Test("an invalid config file stops the server with a message naming the line")
+    @Test("an invalid config file's line is in each error")
     func invalidConfiguration() throws {
         let folder = try TemporaryFolder()
         let config = try folder.write("config", "colleague = mkeller\naddress = not-an-address\n")
-        let output = try runHRBox(["serve", "--store", folder.path("hrbox.sqlite"), "--config", config])
-        #expect(output.status == 2)
-        #expect(output.standardError.contains("\(config):2: address"))
-        #expect(output.standardOutput.isEmpty)
+        let server = try ServeSession(
+            arguments: ["--store", folder.path("hrbox.sqlite"), "--config", config], errorLog: folder.path("serve.log"))
+
+        _ = try server.request("initialize", [:])
+        let colleagues = try server.request(Colleagues.name)
+        _ = try server.request("shutdown")
+        try server.notify("exit")
+        let (status, _) = try server.finish()
+
+        #expect(colleagues["error"]?["code"] == JSONValue(HRBoxErrorCode.configurationInvalid))
+        #expect(colleagues["error"]?["data"]?["line"] == 2)
+        let message = try #require(colleagues["error"]?["message"]?.stringValue)
+        #expect(message.contains("\(config) is invalid on line 2: address"), "\(message)")
+        #expect(status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("hrbox.sqlite")), "the store was opened")
     }
 }
