@@ -200,9 +200,8 @@ async function refreshLookup() {
 
 function render() {
   const { summary, participants, filings } = box.lookup;
-  // NOTE: `participantCount`, the total beside the participants returned, is not in the protocol yet;
-  // the name is a guess to check when hrbox/lookup gets maxParticipants.
-  const participantCount = box.lookup.participantCount ?? participants.length;
+  // hrbox lists at most maxParticipants; participantCount is how many the message names.
+  const participantCount = box.lookup.participantCount;
   element("subject").textContent = summary.subject ?? "(no subject)";
   element("facts").textContent = text.messageFacts(summary);
   element("filed").textContent = text.filedLine(filings);
