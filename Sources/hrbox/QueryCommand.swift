@@ -119,7 +119,7 @@ struct AddressBookLine {
         switch format {
         case .mutt:
             let number = person.employeeNumber.map { Self.field($0) + ", " } ?? ""
-            return "\(Self.field(address))\t\(name)\t\(number)\(person.status.words)"
+            return "\(Self.field(address))\t\(name)\t\(number)\(person.status.label)"
         case .aerc:
             return "\(Self.field(address))\t\(name)"
         }
