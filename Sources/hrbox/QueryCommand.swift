@@ -6,7 +6,7 @@ import HRBoxStore
 /// aerc's `address-book-cmd`.
 ///
 /// Mail clients run it after every pause in typing, so it opens the store read-only, runs one
-/// indexed search and prints, without starting `hrbox serve`.
+/// search (through the indexes of schema version 3) and prints, without starting `hrbox serve`.
 struct QueryCommand: Command {
     static let words = ["query"]
     static let summary = "Print people matching a name, address or employee number, for address completion."
@@ -94,9 +94,9 @@ struct QueryCommand: Command {
 
     /// Opens the store read-only, after checking that it exists and has the tables completion reads.
     ///
-    /// A store of an older version is read as it is rather than rejected: the mail client runs this
-    /// while the user types, where an error would show on every key, and completion needs no table
-    /// or column of later versions. The store is upgraded the next time another command opens it,
+    /// A store of an older version is read as it is rather than rejected, because completion needs no
+    /// table or column of later versions. The mail client runs this while the user types, where an
+    /// error would show on every key. The store is upgraded the next time another command opens it,
     /// such as `hrbox file` or `hrbox serve`.
     private func openStore() throws -> Store {
         let location = try StoreLocation(validating: locations.storePath)

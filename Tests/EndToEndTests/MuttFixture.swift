@@ -4,7 +4,7 @@ import JSONRPC
 import Testing
 
 /// mutt or neomutt in tmux on a Maildir of one message, with clients/mutt's files sourced and the
-/// sample store behind `hrbox`, all in a temporary folder that holds the client's `$HOME` too.
+/// sample store behind `hrbox`, all in a temporary folder that contains the client's `$HOME` too.
 final class MuttFixture {
     let folder: TemporaryFolder
     let store: String
