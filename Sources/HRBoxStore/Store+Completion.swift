@@ -1,6 +1,10 @@
 import HRBoxProtocol
 
 extension Store {
+    /// The oldest schema version ``completePeople(_:limit:)`` can read without a migration. Every
+    /// column it reads exists since version 1, and version 3 adds only the indexes that make it fast.
+    public static let oldestSchemaForCompletion = 1
+
     /// Finds people for address completion: those with a name word, an address or an employee number
     /// that the query starts, through the indexes of ``SchemaVersion3``.
     ///

@@ -61,7 +61,8 @@ public final class Store: @unchecked Sendable {
     /// Opens an existing store for reading only, for commands that must start fast and change nothing.
     ///
     /// Unlike ``init(location:clock:)`` it creates no file, folder or table and migrates nothing, so
-    /// check ``storedSchemaVersion()`` against ``schemaVersion`` before reading. Writing through the
+    /// check ``storedSchemaVersion()`` before reading: against ``schemaVersion``, or against the oldest
+    /// version the reading works on, such as ``oldestSchemaForCompletion``. Writing through the
     /// store fails on an SQLite file, which is opened read-only.
     /// - Throws: ``StoreError/invalidLocation(_:)`` for a path that looks like a mistyped URI,
     ///   ``StoreError/sqlite(code:extendedCode:message:sql:)`` when the file cannot be opened,

@@ -24,10 +24,10 @@ extension BoxModel {
                 sentences.append(
                     choices.count == 1 ? "Filed already on \(filedDay)." : "Filed already in \(place) on \(filedDay)."
                 )
-                summary.append("hrbox: filed already for \(owner.labelWithNumber) on \(filedDay)")
+                summary.append("hrbox: filed already for \(owner.nameWithNumber) on \(filedDay)")
             } else {
                 sentences.append("Stored in \(place).")
-                summary.append("hrbox: stored for \(owner.labelWithNumber)" + Self.underClause(choice.fileUnder))
+                summary.append("hrbox: stored for \(owner.nameWithNumber)" + Self.underClause(choice.fileUnder))
                 recordFiling(outcome, messageRef: result.messageRef, choice: choice)
             }
         }

@@ -20,14 +20,14 @@ extension BoxRenderer {
         if let owner = form.conflictOwner {
             body.footer = [
                 ScreenLine(""),
-                ScreenLine(" Press Enter to pick \(owner.labelWithNumber) instead, or Esc to edit the form.", style: .highlighted),
+                ScreenLine(" Press Enter to pick \(owner.nameWithNumber) instead, or Esc to edit the form.", style: .highlighted),
             ]
         }
         return body
     }
 
     static func caseFormBody(for model: BoxModel, form: CaseForm) -> Body {
-        let owner = model.filingChoice(in: form.slot).map { " for \($0.person.labelWithNumber)" } ?? ""
+        let owner = model.filingChoice(in: form.slot).map { " for \($0.person.nameWithNumber)" } ?? ""
         var body = Body(header: [ScreenLine(" Add a case of type \(form.caseType.name)\(owner)", style: .heading)])
 
         let startDate: CalendarDate? =
@@ -69,7 +69,7 @@ extension BoxRenderer {
 
     static func todoFormBody(for model: BoxModel, form: TodoForm) -> Body {
         // The box opens the form only when there is a person, so the heading always names one.
-        let link = model.person.map { " for \($0.person.labelWithNumber)" + BoxModel.underClause($0.fileUnder) } ?? ""
+        let link = model.person.map { " for \($0.person.nameWithNumber)" + BoxModel.underClause($0.fileUnder) } ?? ""
         var body = Body(header: [ScreenLine(" New to-do\(link)", style: .heading)])
 
         var dueValue = form.due.text

@@ -3,7 +3,7 @@ import HRBoxProtocol
 extension BoxRenderer {
     static func fileUnderBody(for model: BoxModel, chooser: FileUnderChooser) -> Body {
         guard let choice = model.filingChoice(in: chooser.slot) else { return Body() }
-        var body = Body(header: [ScreenLine(" File under for \(choice.person.labelWithNumber)", style: .heading)])
+        var body = Body(header: [ScreenLine(" File under for \(choice.person.nameWithNumber)", style: .heading)])
 
         let entries = [fileUnderLabel(nil)] + choice.openCases.map { fileUnderLabel($0) }
         body.list = entries.enumerated().map { index, label in
@@ -46,7 +46,7 @@ extension BoxRenderer {
     }
 
     static func caseTypePickerBody(for model: BoxModel, picker: CaseTypePicker) -> Body {
-        let owner = model.filingChoice(in: picker.slot)?.person.labelWithNumber ?? "the person"
+        let owner = model.filingChoice(in: picker.slot)?.person.nameWithNumber ?? "the person"
         var body = Body(header: [ScreenLine(" Add a case for \(owner): pick a case type", style: .heading)])
         body.list = picker.caseTypes.enumerated().map { index, caseType in
             let number = index < 9 ? "\(index + 1)" : " "
@@ -59,7 +59,7 @@ extension BoxRenderer {
 
     static func caseStartedBody(for model: BoxModel, started: AddCase.Result) -> Body {
         let owner = [model.person, model.secondPerson].compactMap { $0 }.first { $0.person.id == started.case.personId }
-        let forOwner = owner.map { " for \($0.person.labelWithNumber)" } ?? ""
+        let forOwner = owner.map { " for \($0.person.nameWithNumber)" } ?? ""
         var body = Body(header: [
             ScreenLine(" Started case \"\(started.case.title)\" (\(started.case.caseType))\(forOwner)", style: .heading),
             ScreenLine(" It starts on \(started.case.startDate). s now files the message under this case."),

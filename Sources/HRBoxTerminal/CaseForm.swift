@@ -131,6 +131,6 @@ extension BoxModel {
             title: title,
             startDate: startDate.description
         )
-        return call(.addCase(params), expecting: .addCase(form.slot, personName: choice.person.labelWithNumber))
+        return call(.addCase(params), expecting: .addCase(form.slot, personName: choice.person.nameWithNumber))
     }
 }

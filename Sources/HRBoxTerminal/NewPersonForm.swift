@@ -201,8 +201,8 @@ extension BoxModel {
 
         person = FilingChoice(person: added)
         screen = .main
-        status = .info("Added \(added.labelWithNumber) as \(added.status.label). Press s to store the message in the new personnel file.")
-        summary.append("hrbox: added \(added.labelWithNumber) as \(added.status.label)")
+        status = .info("Added \(added.nameWithNumber) as \(added.status.label). Press s to store the message in the new personnel file.")
+        summary.append("hrbox: added \(added.nameWithNumber) as \(added.status.label)")
         return [.redraw]
     }
 

@@ -8,7 +8,7 @@ struct PersonnelFileText {
         var lines: [String] = []
         let person = file.person
         lines.append("\(person.fullName)  (person \(person.id))")
-        let facts = [statusName(person.status), person.employeeNumber, person.department, person.jobTitle]
+        let facts = [person.status.label, person.employeeNumber, person.department, person.jobTitle]
             .compactMap { $0 }.filter { !$0.isEmpty }
         lines.append("  " + facts.joined(separator: " · "))
         if !person.addresses.isEmpty {
@@ -76,13 +76,5 @@ struct PersonnelFileText {
     static func shortDate(_ rfc3339: String) -> String {
         let head = rfc3339.prefix(16)
         return head.replacingOccurrences(of: "T", with: " ")
-    }
-
-    private func statusName(_ status: PersonStatus) -> String {
-        switch status {
-        case .employee: "employee"
-        case .applicant: "applicant"
-        case .formerEmployee: "former employee"
-        }
     }
 }

@@ -6,7 +6,7 @@ import HRBoxStore
 /// aerc's `address-book-cmd`.
 ///
 /// Mail clients run it after every pause in typing, so it opens the store read-only, runs one
-/// indexed search and prints, without starting `hrbox serve`.
+/// search (through the indexes of schema version 3) and prints, without starting `hrbox serve`.
 struct QueryCommand: Command {
     static let words = ["query"]
     static let summary = "Print people matching a name, address or employee number, for address completion."
@@ -24,9 +24,9 @@ struct QueryCommand: Command {
           --format aerc  For aerc's address-book-cmd: address<TAB>name per line, nothing else.
                          Exit status 0 when nobody matches.
           --limit N      At most N people, 1 to 1000 (default 30).
-          --store PATH   As below. The store must exist and be current: query creates and
-                         upgrades nothing, so open it once with another hrbox command after an
-                         upgrade of hrbox.
+          --store PATH   As below. The store must exist: query creates and upgrades nothing.
+                         A store of an older schema version answers too, more slowly, until
+                         any other hrbox command opens it and so upgrades it.
         \(Locations.usage)
         """
 
@@ -92,7 +92,12 @@ struct QueryCommand: Command {
         return ExitStatus.success
     }
 
-    /// Opens the store read-only, after checking that it exists and needs no migration.
+    /// Opens the store read-only, after checking that it exists and has the tables completion reads.
+    ///
+    /// A store of an older version is read as it is rather than rejected, because completion needs no
+    /// table or column of later versions. The mail client runs this while the user types, where an
+    /// error would show on every key. The store is upgraded the next time another command opens it,
+    /// such as `hrbox file` or `hrbox serve`.
     private func openStore() throws -> Store {
         let location = try StoreLocation(validating: locations.storePath)
         if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
@@ -100,8 +105,9 @@ struct QueryCommand: Command {
         }
         let store = try Store(readingExisting: location)
         let found = try store.storedSchemaVersion()
-        guard found == Store.schemaVersion else {
-            throw StoreSchemaMismatch(store: location.description, found: found, expected: Store.schemaVersion)
+        guard (Store.oldestSchemaForCompletion...Store.schemaVersion).contains(found) else {
+            throw StoreSchemaMismatch(
+                store: location.description, found: found, oldest: Store.oldestSchemaForCompletion, newest: Store.schemaVersion)
         }
         return store
     }
@@ -119,7 +125,7 @@ struct AddressBookLine {
         switch format {
         case .mutt:
             let number = person.employeeNumber.map { Self.field($0) + ", " } ?? ""
-            return "\(Self.field(address))\t\(name)\t\(number)\(person.status.words)"
+            return "\(Self.field(address))\t\(name)\t\(number)\(person.status.label)"
         case .aerc:
             return "\(Self.field(address))\t\(name)"
         }
@@ -130,20 +136,22 @@ struct AddressBookLine {
     }
 }
 
-/// A store whose schema is not the one this hrbox reads, which `hrbox query` will not migrate.
+/// A store whose schema version `hrbox query` cannot read, which it will not migrate.
 struct StoreSchemaMismatch: Error, CustomStringConvertible {
     let store: String
     let found: Int
-    let expected: Int
+    /// The range of versions `hrbox query` reads.
+    let oldest: Int
+    let newest: Int
 
     var description: String {
         if found == 0 {
             return "the store at \(store) has no hrbox tables. Check --store or HRBOX_STORE, or import people first."
         }
-        if found < expected {
-            return "the store at \(store) has schema version \(found) and needs an upgrade to \(expected). "
-                + "Run any other hrbox command on it once, such as `hrbox person show NAME`, which upgrades it."
+        if found < oldest {
+            return "the store at \(store) has schema version \(found), older than the \(oldest) that query reads. "
+                + "Run `hrbox audit --limit 1` once with the same --store or HRBOX_STORE: opening the store there upgrades it."
         }
-        return "the store at \(store) has schema version \(found), newer than the \(expected) this hrbox reads. Upgrade hrbox."
+        return "the store at \(store) has schema version \(found), newer than the \(newest) this hrbox reads. Upgrade hrbox."
     }
 }

@@ -4,17 +4,32 @@ import JSONRPC
 import Testing
 
 /// mutt or neomutt in tmux on a Maildir of one message, with clients/mutt's files sourced and the
-/// sample store behind `hrbox`.
+/// sample store behind `hrbox`, all in a temporary folder that contains the client's `$HOME` too.
 final class MuttFixture {
     let folder: TemporaryFolder
     let store: String
     let messageFile: String
     let session: TmuxSession
 
+    /// Starts `client` on a Maildir holding `message` and waits until the index shows `indexMarker`.
+    /// - Parameters:
+    ///   - client: `mutt` or `neomutt`, found on PATH; tests that call this are enabled only when it is.
+    ///   - indexMarker: Text of the message's index line, such as a word of its subject.
+    ///   - extraPeople: CSV rows added to the sample people, with the same columns.
+    static func start(_ client: String, message: Data, indexMarker: String, extraPeople: String = "") throws -> MuttFixture {
+        let fixture = try MuttFixture(
+            program: try #require(ExternalProgram.find(client), "\(client) is not installed; CI must install it"),
+            tmux: try #require(ExternalProgram.find("tmux"), "tmux is not installed; CI must install it"),
+            message: message,
+            extraPeople: extraPeople)
+        try fixture.session.waitFor(indexMarker)
+        return fixture
+    }
+
     /// - Parameters:
     ///   - program: The path of mutt or neomutt.
     ///   - extraPeople: CSV rows added to the sample people, with the same columns.
-    init(program: String, tmux: String, message: Data, extraPeople: String = "") throws {
+    private init(program: String, tmux: String, message: Data, extraPeople: String) throws {
         folder = try TemporaryFolder()
         let (store, config) = try SampleData.prepare(in: folder)
         self.store = store

@@ -109,19 +109,59 @@ struct QueryCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path("typo")))
     }
 
+    /// A store of the previous release is version 2 without the completion indexes.
     @Test(
-        "old store is an error, not migrated",
+        "version 2 store answers, not migrated",
         .enabled(if: SQLiteShell.isAvailable, "needs sqlite3 (apt-get install sqlite3)"))
-    func oldStore() throws {
+    func version2Store() throws {
         let folder = try TemporaryFolder()
         let store = try QueryFixture.store(in: folder, backend: .sqlite)
-        _ = try SQLiteShell.rows("PRAGMA user_version = 2", store: store)
+        let current = try runHRBox(["query", "jurg", "--store", store])
+        _ = try SQLiteShell.rows(
+            """
+            DROP INDEX people_by_first_key; DROP INDEX people_by_last_key; DROP INDEX people_by_employee_key;
+            DROP INDEX addresses_by_search_key; PRAGMA user_version = 2;
+            """,
+            store: store)
+
+        let found = try runHRBox(["query", "jurg", "--store", store])
+
+        #expect(found.status == 0, "\(found.standardError)")
+        #expect(found.standardError.isEmpty)
+        #expect(found.text == current.text)
+        #expect(try SQLiteShell.count("PRAGMA user_version", store: store) == 2)
+        #expect(try SQLiteShell.count("SELECT count(*) FROM sqlite_master WHERE name = 'people_by_first_key'", store: store) == 0)
+    }
+
+    @Test(
+        "newer store is an error",
+        .enabled(if: SQLiteShell.isAvailable, "needs sqlite3 (apt-get install sqlite3)"))
+    func newerStore() throws {
+        let folder = try TemporaryFolder()
+        let store = try QueryFixture.store(in: folder, backend: .sqlite)
+        _ = try SQLiteShell.rows("PRAGMA user_version = 99", store: store)
 
         let found = try runHRBox(["query", "lena", "--store", store])
 
         #expect(found.status == 1)
-        #expect(found.standardError.contains("has schema version 2 and needs an upgrade"), "\(found.standardError)")
-        #expect(try SQLiteShell.count("PRAGMA user_version", store: store) == 2)
+        #expect(found.text.isEmpty)
+        #expect(found.standardError.contains("has schema version 99, newer than the"), "\(found.standardError)")
+        #expect(found.standardError.contains("Upgrade hrbox."), "\(found.standardError)")
+    }
+
+    @Test(
+        "store without tables is an error",
+        .enabled(if: SQLiteShell.isAvailable, "needs sqlite3 (apt-get install sqlite3)"))
+    func emptyStore() throws {
+        let folder = try TemporaryFolder()
+        let store = folder.path("empty.sqlite")
+        _ = try SQLiteShell.rows("CREATE TABLE unrelated (x)", store: store)
+
+        let found = try runHRBox(["query", "lena", "--store", store])
+
+        #expect(found.status == 1)
+        #expect(found.standardError.contains("has no hrbox tables"), "\(found.standardError)")
+        #expect(try SQLiteShell.count("PRAGMA user_version", store: store) == 0)
     }
 
     @Test(

@@ -74,6 +74,21 @@ import Testing
         #expect(try fixture.store.person(employeeNumber: "nw-1042") == tobias)
     }
 
+    /// The folded key ignores diacritics and collapses spaces, but the unique index does neither.
+    @Test(arguments: StoreBackend.all) func employeeNumberKeepsDiacritics(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
+        let plain = try fixture.addPerson("Anna", "Schmidt", employeeNumber: "E-1042")
+        let accented = try fixture.addPerson("Ben", "Meier", employeeNumber: "É-1042")
+        let spaced = try fixture.addPerson("Clara", "Vogel", employeeNumber: "E  1042")
+        let single = try fixture.addPerson("Dana", "Roth", employeeNumber: "E 1042")
+
+        #expect(try fixture.store.person(employeeNumber: "e-1042") == plain)
+        #expect(try fixture.store.person(employeeNumber: "É-1042") == accented)
+        #expect(try fixture.store.person(employeeNumber: "E  1042") == spaced)
+        #expect(try fixture.store.person(employeeNumber: "e 1042") == single)
+        #expect(try fixture.store.person(employeeNumber: "E-1043") == nil)
+    }
+
     @Test(arguments: StoreBackend.all) func invalidPersonRejected(_ backend: StoreBackend) throws {
         let fixture = try StoreFixture(backend)
 

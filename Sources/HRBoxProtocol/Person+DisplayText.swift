@@ -1,8 +1,6 @@
-import HRBoxProtocol
-
 extension PersonStatus {
-    /// The status in the words HR staff use, such as `former employee`.
-    var words: String {
+    /// The status in the words HR staff use, such as `former employee`, for the box and the commands.
+    public var label: String {
         switch self {
         case .employee: "employee"
         case .applicant: "applicant"
@@ -14,7 +12,7 @@ extension PersonStatus {
 extension Person {
     /// The name followed by the employee number, such as `Tobias Brandt (NW-1042)`, or the name alone
     /// when the person has no employee number.
-    var nameWithNumber: String {
+    public var nameWithNumber: String {
         guard let number = employeeNumber, !number.isEmpty else {
             return fullName
         }
