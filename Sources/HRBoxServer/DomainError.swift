@@ -40,6 +40,17 @@ enum DomainError {
             data: reply.data)
     }
 
+    /// Builds the error for an SQLite store the user named that does not exist. The message names the
+    /// path and the commands that create a store.
+    static func storeMissing(path: String) -> ResponseError {
+        ResponseError(
+            code: HRBoxErrorCode.storeUnavailable,
+            message: "No store exists at \(path). Check --store or HRBOX_STORE, because hrbox creates a store by "
+                + "itself only at the default location. To start a new store at this path, run "
+                + "`hrbox store init --store \(path)` or import people into it (hrbox people import).",
+            data: encodeData(StoreUnavailableData(sqliteCode: nil)))
+    }
+
     /// Builds the error for a configuration file that is missing, unreadable or invalid.
     static func configurationInvalid(_ problem: ConfigurationError) -> ResponseError {
         let problemSentence: String

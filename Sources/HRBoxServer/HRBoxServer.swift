@@ -15,10 +15,12 @@ public final class HRBoxServer: JSONRPCHandler, @unchecked Sendable {
 
     /// - Parameters:
     ///   - storePath: the SQLite file, opened on the first request that needs it.
+    ///   - missingStore: whether a missing SQLite file is created or every method fails with -32016.
     ///   - configuration: the user the server runs for.
     ///   - maxMessageBytes: the largest message file a `{"path": ...}` source may name.
     public convenience init(
         storePath: String,
+        missingStore: MissingStore = .create,
         configuration: UserConfiguration,
         maxMessageBytes: Int,
         log: Logger,
@@ -26,6 +28,7 @@ public final class HRBoxServer: JSONRPCHandler, @unchecked Sendable {
     ) {
         self.init(
             storePath: storePath,
+            missingStore: missingStore,
             loadingConfiguration: { configuration },
             maxMessageBytes: maxMessageBytes,
             log: log,
@@ -38,10 +41,13 @@ public final class HRBoxServer: JSONRPCHandler, @unchecked Sendable {
     /// `hrbox/` method fails with -32021 and calls `loadingConfiguration` again first, until it succeeds.
     /// - Parameters:
     ///   - storePath: the SQLite file or PostgreSQL URI, opened on the first request that needs it.
+    ///   - missingStore: whether a missing SQLite file is created or every method fails with -32016.
+    ///     `initialize` succeeds either way, as it does for an invalid configuration.
     ///   - loadingConfiguration: reads the configuration file, such as ``UserConfiguration/load(path:mustExist:)``.
     ///   - maxMessageBytes: the largest message file a `{"path": ...}` source may name.
     public init(
         storePath: String,
+        missingStore: MissingStore = .create,
         loadingConfiguration: @escaping @Sendable () throws(ConfigurationError) -> UserConfiguration,
         maxMessageBytes: Int,
         log: Logger,
@@ -49,6 +55,7 @@ public final class HRBoxServer: JSONRPCHandler, @unchecked Sendable {
     ) {
         context = ServerContext(
             storePath: storePath,
+            missingStore: missingStore,
             loadConfiguration: loadingConfiguration,
             maxMessageBytes: maxMessageBytes,
             clock: clock,
@@ -109,6 +116,7 @@ public final class HRBoxServer: JSONRPCHandler, @unchecked Sendable {
             throw .methodNotFound(method)
         }
         try context.requireValidConfiguration()
+        try context.requireExistingStore()
         return try route.run(params, context, request)
     }
 

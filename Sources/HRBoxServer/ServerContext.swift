@@ -8,6 +8,7 @@ import JSONRPC
 /// Only the server's serial handling queue uses a context, so its lazily opened store has one owner.
 final class ServerContext {
     let storePath: String
+    let missingStore: MissingStore
     /// The user's configuration; empty while ``configurationProblem`` is set.
     private(set) var configuration: UserConfiguration
     private(set) var ownAddressKeys: Set<String>
@@ -26,12 +27,14 @@ final class ServerContext {
 
     init(
         storePath: String,
+        missingStore: MissingStore,
         loadConfiguration: @escaping @Sendable () throws(ConfigurationError) -> UserConfiguration,
         maxMessageBytes: Int,
         clock: @escaping @Sendable () -> Date,
         log: Logger
     ) {
         self.storePath = storePath
+        self.missingStore = missingStore
         self.loadConfiguration = loadConfiguration
         self.maxMessageBytes = maxMessageBytes
         self.clock = clock
@@ -47,6 +50,30 @@ final class ServerContext {
         configurationProblem = problem
         if let problem {
             logConfigurationProblem(problem)
+        }
+        if missingStorePath() != nil {
+            log.error(
+                "The store named by --store or HRBOX_STORE does not exist, so every hrbox/ method fails with "
+                    + "-32016 until it is created.")
+        }
+    }
+
+    /// Returns the path of an SQLite store the user named that does not exist, or nil when there is
+    /// none to reject: the store is open, exists, may be created, or is a PostgreSQL database.
+    private func missingStorePath() -> String? {
+        guard missingStore == .reject, openedStore == nil, case .sqlite(let path) = StoreLocation(storePath) else {
+            return nil
+        }
+        // A folder at the path counts as present, so that opening it returns the message for a folder.
+        return FileManager.default.fileExists(atPath: path) ? nil : path
+    }
+
+    /// Throws -32016 while the store the user named does not exist, because creating it would give an
+    /// empty store at a mistyped path. The file is checked again at each request, so a store created
+    /// meanwhile is used without restarting the server.
+    func requireExistingStore() throws(ResponseError) {
+        if let path = missingStorePath() {
+            throw DomainError.storeMissing(path: path)
         }
     }
 
@@ -100,6 +127,7 @@ final class ServerContext {
         if let openedStore {
             return openedStore
         }
+        try requireExistingStore()
         let location = StoreLocation(storePath)
         do {
             let store = try HRBoxStore.Store(location: location, clock: clock)

@@ -32,9 +32,9 @@ struct StoreOpeningProblem {
     private static func sqliteMessage(path: String, code: Int32, sqliteMessage: String) -> String {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            let file = (path as NSString).appendingPathComponent("hrbox.sqlite")
             return "The store \(path) is a folder, not an SQLite file. Set --store or HRBOX_STORE to the store's "
-                + "file instead, such as \((path as NSString).appendingPathComponent("hrbox.sqlite")); "
-                + "hrbox creates the file when it is missing."
+                + "file instead, such as \(file), and create a new store with `hrbox store init --store \(file)`."
         }
 
         // SQLite's messages are short clauses such as "file is not a database".

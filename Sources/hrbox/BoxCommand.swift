@@ -39,10 +39,11 @@ struct BoxCommand: Command {
             return ExitStatus.usage
         }
 
-        // The server would return the same problem as -32021 to the first request. Checked here, it
-        // shows as one line on stderr, which mutt and aerc display, and the box does not start.
+        // The server would return the same problems as -32021 or -32016 to the first request. Checked
+        // here, each shows as one line on stderr, which mutt and aerc display, and the box does not start.
         do {
             _ = try locations.loadConfiguration()
+            try locations.requireNamedStoreExists()
         } catch {
             printToStandardError("hrbox box: \(error)")
             return ExitStatus.usage

@@ -16,6 +16,7 @@ enum CommandLineTool {
         CaseTypesImportCommand.self,
         MessageExportCommand.self,
         InspectCommand.self,
+        StoreInitCommand.self,
         StoreCopyCommand.self,
         DemoCommand.self,
         ConformanceCommand.self,

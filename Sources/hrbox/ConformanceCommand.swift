@@ -15,7 +15,7 @@ struct ConformanceCommand: Command {
         protocol/conformance/README.md describes the cases.
 
         Example:
-          hrbox conformance -- hrbox serve --store {tmp}/s.sqlite --config /dev/null
+          hrbox conformance -- env HRBOX_STORE= XDG_DATA_HOME={tmp}/data hrbox serve --config /dev/null
 
         Options:
           --cases DIR    The folder of case files (default protocol/conformance/cases).

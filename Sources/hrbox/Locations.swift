@@ -7,14 +7,17 @@ struct StoreMissing: Error, CustomStringConvertible {
     let path: String
 
     var description: String {
-        "no store exists at \(path). Check --store or HRBOX_STORE, or create the store by importing people "
-            + "(hrbox people import)."
+        "no store exists at \(path). Check --store or HRBOX_STORE, or create the store with "
+            + "`hrbox store init --store \(path)` or by importing people (hrbox people import)."
     }
 }
 
 /// The paths of the store and the configuration file: from options, then the environment, then XDG defaults.
 struct Locations {
     let storePath: String
+    /// True when the user named the store with --store or HRBOX_STORE, so that a missing SQLite file is
+    /// an error rather than a new empty store.
+    let isStoreNamed: Bool
     let configPath: String
     /// True when the user named the configuration file, so that a missing file is an error.
     let isConfigNamed: Bool
@@ -22,14 +25,17 @@ struct Locations {
     static let usage = """
           --store PATH   The SQLite store file, or a postgresql:// URI of a PostgreSQL database
                          (default: $HRBOX_STORE, else $XDG_DATA_HOME/hrbox/hrbox.sqlite,
-                         else ~/.local/share/hrbox/hrbox.sqlite).
+                         else ~/.local/share/hrbox/hrbox.sqlite). A store given here or in
+                         $HRBOX_STORE is created only by `hrbox store init` and the imports.
           --config PATH  The user's configuration file (default: $HRBOX_CONFIG, else
                          $XDG_CONFIG_HOME/hrbox/config, else ~/.config/hrbox/config).
         """
 
     init(parsing arguments: inout Arguments) throws(UsageError) {
         let environment = ProcessInfo.processInfo.environment
-        storePath = try arguments.option("--store") ?? Store.defaultPath(environment: environment)
+        let namedStore = try arguments.option("--store")
+        storePath = namedStore ?? Store.defaultPath(environment: environment)
+        isStoreNamed = namedStore != nil || !(environment["HRBOX_STORE"] ?? "").isEmpty
         let namedConfig = try arguments.option("--config")
         configPath = namedConfig ?? UserConfiguration.defaultPath(environment: environment)
         isConfigNamed = namedConfig != nil || !(environment["HRBOX_CONFIG"] ?? "").isEmpty
@@ -41,12 +47,30 @@ struct Locations {
         isConfigNamed ? ["--config", configPath] : []
     }
 
-    /// Returns the environment for a child `hrbox serve`: `environment` with `HRBOX_STORE` set to the
-    /// store, because an argument would show a URI's password to every user in the process list.
+    /// Returns the environment for a child `hrbox serve`: `environment` with `HRBOX_STORE` set to a
+    /// named store, because an argument would show a URI's password to every user in the process list.
+    /// Without a named store the child finds the same default location, and may create it there.
     func serveEnvironment(inheriting environment: [String: String]) -> [String: String] {
         var serveEnvironment = environment
-        serveEnvironment["HRBOX_STORE"] = storePath
+        serveEnvironment["HRBOX_STORE"] = isStoreNamed ? storePath : nil
         return serveEnvironment
+    }
+
+    /// Whether `hrbox serve` may create a missing SQLite store: only at the default location.
+    var missingStore: MissingStore {
+        isStoreNamed ? .reject : .create
+    }
+
+    /// Fails when the user named an SQLite store that does not exist, which `hrbox serve` would reject
+    /// at every request, so that a command can say so before it starts the server.
+    func requireNamedStoreExists() throws {
+        guard isStoreNamed else {
+            return
+        }
+        let location = try StoreLocation(validating: storePath)
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
+            throw StoreMissing(path: path)
+        }
     }
 
     func loadConfiguration() throws(ConfigurationError) -> UserConfiguration {

@@ -88,11 +88,13 @@ struct ServeCommand: Command {
             log.info("Started as the native messaging host of the extension \(startingExtension.prefix(200)).")
         }
 
-        // A configuration that cannot be read does not stop the server: every method returns the
-        // problem as -32021, because native messaging hosts' stderr reaches no user.
+        // A configuration that cannot be read, or a named store that does not exist, does not stop the
+        // server: every method returns the problem as -32021 or -32016, because native messaging
+        // hosts' stderr reaches no user.
         let locations = self.locations
         let server = HRBoxServer(
             storePath: locations.storePath,
+            missingStore: locations.missingStore,
             loadingConfiguration: { () throws(ConfigurationError) in try locations.loadConfiguration() },
             maxMessageBytes: maxMessageBytes,
             log: log)

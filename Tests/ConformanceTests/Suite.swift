@@ -15,7 +15,11 @@ enum Suite {
     /// The built `hrbox`, which the test bundle finds beside itself.
     static let binary = Bundle.main.bundleURL.appendingPathComponent("hrbox").path
 
-    static let serveCommand = [binary, "serve", "--store", "{tmp}/s.sqlite", "--config", emptyConfiguration]
+    /// Serves from the default location inside the case's folder, because `hrbox serve` creates a missing
+    /// store only there, and a store named with --store would have to exist before the case starts.
+    static let serveCommand = defaultStoreServe + ["--config", emptyConfiguration]
+
+    static let defaultStoreServe = ["/usr/bin/env", "HRBOX_STORE=", "XDG_DATA_HOME={tmp}/data", binary, "serve"]
 
     static let loaded = Result { () throws(CaseFormatError) in try ConformanceSuite.load(folder: casesFolder) }
 
@@ -47,7 +51,7 @@ enum Suite {
     }
 
     static let invalidConfigurationRunner = ConformanceRunner(
-        command: [binary, "serve", "--store", "{tmp}/s.sqlite", "--config", invalidConfiguration],
+        command: defaultStoreServe + ["--config", invalidConfiguration],
         nativeCommand: nil)
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HRBoxServer
 @testable import hrbox
 import Testing
 
@@ -16,5 +17,17 @@ import Testing
         #expect(!locations.serveArguments.joined().contains("S3cret"))
         #expect(environment["HRBOX_STORE"] == uri)
         #expect(environment["HOME"] == "/home/anna")
+    }
+
+    /// Without --store the child finds the default location itself, so that it may create the store there.
+    @Test func defaultStoreStaysUnnamed() throws {
+        var arguments = Arguments(["--config", "/etc/hrbox/config"], commandName: "box")
+        let locations = try Locations(parsing: &arguments)
+
+        let environment = locations.serveEnvironment(inheriting: ["HOME": "/home/anna"])
+
+        #expect(ProcessInfo.processInfo.environment["HRBOX_STORE", default: ""].isEmpty == !locations.isStoreNamed)
+        #expect(locations.isStoreNamed || environment["HRBOX_STORE"] == nil)
+        #expect(locations.isStoreNamed || locations.missingStore == .create)
     }
 }
