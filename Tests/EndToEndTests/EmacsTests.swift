@@ -44,10 +44,11 @@ struct EmacsTests {
         let (store, config) = try SampleData.prepare(in: folder)
         let mail = try NotmuchMail(in: folder, notmuch: notmuch)
 
+        // A zone of UTC+3 in POSIX form, which needs no time zone database, shows that filings are in local time.
         let output = try runDriver(
             "hrbox-test-notmuch.el", emacs: emacs, timeout: timeout, store: store, config: config,
             environment: mail.environment.merging(
-                ["HRBOX_TEST_NOTMUCH_LISP": notmuchLisp], uniquingKeysWith: { _, driver in driver }))
+                ["HRBOX_TEST_NOTMUCH_LISP": notmuchLisp, "TZ": "XYZ-3"], uniquingKeysWith: { _, driver in driver }))
         let report = output.text
 
         #expect(output.status == 0, "the driver failed:\n\(report)\n\(output.standardError)")
@@ -56,10 +57,40 @@ struct EmacsTests {
         #expect(report.contains("MESSAGE hrbox: stored for Jürgen Weißmüller (NW-1187) under Sick leave 2026-11-30"))
         #expect(report.contains("MESSAGE hrbox: stored for Tobias Brandt (NW-1042)"))
         #expect(report.contains("MESSAGE hrbox: filed already for Jürgen Weißmüller (NW-1187); stored for Lena Novak"))
-        #expect(report.contains("USER-ERROR hrbox: Invalid params: startDate"))
         #expect(report.contains("USER-ERROR hrbox: no address of this message belongs to a person"))
         #expect(report.contains("MESSAGE hrbox: stored for Zoë Ångström"))
         #expect(report.contains("PROCESS exit 0"), "hrbox did not exit by itself after shutdown and exit")
+
+        #expect(report.contains("PROMPT Person, or text to search (default Jürgen Weißmüller · NW-1187"))
+        #expect(report.contains("PROMPT Start date, YYYY-MM-DD (default "))
+        #expect(report.contains("PROMPT To-do (default Krankmeldung – Attest anbei): "))
+        #expect(report.contains("PROMPT Case for the to-do (default none): "))
+        #expect(report.contains("PROMPT Status (default applicant): "))
+        #expect(
+            report.contains(
+                "MESSAGE hrbox: planned to-do \"Ask for the follow-up certificate\" for Paul Weiss, due 2026-12-07"))
+
+        #expect(report.contains("USER-ERROR hrbox: the start date 2026-02-30 does not exist, because February 2026 has 28 days"))
+        #expect(report.contains("USER-ERROR hrbox: the start date is invalid: expected a date as YYYY-MM-DD"))
+        #expect(report.contains("USER-ERROR hrbox: the address \"zoe.angstrom\" is invalid; type it as name@domain"))
+        let base64Size = NotmuchMail.sickNote.base64EncodedString().utf8.count
+        #expect(
+            report.contains(
+                "USER-ERROR hrbox: the message is \(NotmuchMail.sickNote.count) bytes, \(base64Size) as base64, "
+                    + "and with the rest of the request that is more than the 600 bytes hrbox accepts"))
+        #expect(!report.contains("Invalid params"), "a -32602 reply reached the user unreworded")
+
+        let first = try #require(lookupBuffer("first", in: report))
+        #expect(first.contains("Open cases\n  none\n"))
+        #expect(first.contains("Filed\n  not filed yet\n"))
+        let afterCase = try #require(lookupBuffer("after add-case", in: report))
+        #expect(afterCase.contains("Open cases\n  Sick leave 2026-11-30 (Sick leave, since 2026-11-30)\n"))
+        let afterStore = try #require(lookupBuffer("after store", in: report))
+        #expect(!afterStore.contains("not filed yet"))
+        let afterPerson = try #require(lookupBuffer("after add-person", in: report))
+        #expect(afterPerson.contains("Person found: Zoë Ångström"))
+        let searchList = try #require(lookupBuffer("search list", in: report))
+        #expect(searchList.hasPrefix("The newest message of the thread at point:\nFrage zur Bewerbung\n"))
 
         let file = try personnelFile("NW-1187", store: store)
         let filed = file.messages.filter { $0.subject == "Krankmeldung – Attest anbei" }
@@ -72,6 +103,34 @@ struct EmacsTests {
 
         try expectStoredBytes(
             "Krankmeldung – Attest anbei", of: "NW-1187", store: store, equalTo: mail.sickNoteFile)
+
+        let last = try #require(lookupBuffer("last", in: report))
+        for filing in filed {
+            let place = filing.caseTitle.map { "Jürgen Weißmüller · \($0)" } ?? "Jürgen Weißmüller"
+            let local = try #require(Self.localTime(filing.filedAt, hoursEastOfUTC: 3))
+            #expect(last.contains("  \(place), \(local)"), "the filing time is not shown in local time:\n\(last)")
+            #expect(!last.contains(filing.filedAt))
+        }
+    }
+
+    /// Returns the RFC 3339 `instant` as `YYYY-MM-DD HH:MM` in the zone `hours` east of UTC.
+    private static func localTime(_ instant: String, hoursEastOfUTC hours: Int) -> String? {
+        guard let date = ISO8601DateFormatter().date(from: instant),
+            let zone = TimeZone(secondsFromGMT: hours * 3600)
+        else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    /// Returns the `*hrbox*` buffer that a driver printed after `LOOKUP-BEGIN label`, or nil.
+    private func lookupBuffer(_ label: String, in report: String) -> String? {
+        guard let begin = report.range(of: "LOOKUP-BEGIN \(label)\n"),
+            let end = report.range(of: "LOOKUP-END", range: begin.upperBound..<report.endIndex)
+        else { return nil }
+        return String(report[begin.upperBound..<end.lowerBound])
     }
 
     @Test(

@@ -24,10 +24,14 @@
 ;;; Code:
 
 (require 'jsonrpc)
+(require 'parse-time)
+(require 'seq)
 (require 'subr-x)
+(require 'time-date)
 
 (declare-function notmuch-show-get-message-id "notmuch-show" (&optional bare))
 (declare-function notmuch-tree-get-message-id "notmuch-tree" (&optional bare))
+(declare-function notmuch-search-find-thread-id "notmuch" (&optional bare))
 (declare-function mu4e-message-at-point "mu4e-message" (&optional noerror))
 (declare-function mu4e-message-field "mu4e-message" (msg field))
 (declare-function gnus-summary-select-article "gnus-sum"
@@ -59,6 +63,12 @@ then its default files."
   "Seconds to wait for hrbox to answer one request."
   :type 'number)
 
+(defcustom hrbox-max-participants 50
+"The most participants the `*hrbox*' buffer lists, or nil for all of them.
+The people among them come first, so a message to thousands of
+recipients still shows who it belongs to."
+  :type '(choice (const :tag "All" nil) natural-number))
+
 (defcustom hrbox-exit-timeout 5
   "Seconds to wait for hrbox to exit after `shutdown' and `exit'.
 When it is still running after that, it is killed and a warning says so."
@@ -69,6 +79,13 @@ When it is still running after that, it is killed and a warning says so."
 
 (defconst hrbox--buffer-name "*hrbox*"
   "The buffer that shows what `hrbox-lookup' found.")
+
+(defconst hrbox--default-max-message-bytes 75497472
+  "The largest request body in bytes, 72 MiB, that `hrbox serve' accepts.
+--max-message-bytes in `hrbox-arguments' sets another limit.")
+
+(defconst hrbox--request-allowance 1024
+  "Bytes allowed for a request's other params next to a message sent as base64.")
 
 (defvar hrbox--connection nil
   "The jsonrpc connection to the running `hrbox serve', or nil.")
@@ -81,6 +98,9 @@ When it is still running after that, it is killed and a warning says so."
 
 (defvar-local hrbox--shown-message nil
   "The message source shown in an `hrbox-lookup-mode' buffer.")
+
+(defvar-local hrbox--shown-note nil
+  "How the message of an `hrbox-lookup-mode' buffer was chosen, or nil.")
 
 
 ;;;; The server
@@ -168,7 +188,32 @@ When it is still running after that, it is killed and a warning says so."
       (format "hrbox stopped unexpectedly%s"
               (let ((line (hrbox--last-stderr-line)))
                 (if line (concat ": " line) ""))))
+     ((eql code -32602) (hrbox--invalid-params-text text))
      (t (replace-regexp-in-string "[\n\r]+" " " text)))))
+
+(defconst hrbox--field-names
+  '(("startDate" . "start date") ("due" . "due date") ("title" . "title")
+    ("firstName" . "first name") ("lastName" . "last name") ("addresses" . "address")
+    ("employeeNumber" . "employee number") ("status" . "status")
+    ("assignee" . "colleague the to-do is assigned to")
+    ("sharedWith" . "colleague the to-do is shared with")
+    ("personId" . "person") ("caseId" . "case") ("caseTypeId" . "case type")
+    ("query" . "search text") ("message" . "message") ("targets" . "filing target")
+    ("maxParticipants" . "participant limit"))
+  "Names for the user of the params fields that hrbox.el sends.")
+
+(defun hrbox--invalid-params-text (text)
+  "Return a sentence for TEXT, the message of a -32602 reply.
+hrbox writes it as \"Invalid params: PATH: REASON\", where PATH is a
+field such as startDate or targets[0].personId."
+  (let ((detail (string-remove-prefix "Invalid params: " text)))
+    (if (string-match "\\`\\([A-Za-z]+\\)\\(?:\\[[0-9]+\\]\\|\\.[A-Za-z]+\\)*: \\(.*\\)" detail)
+        (let ((field (match-string 1 detail))
+              (reason (match-string 2 detail)))
+          (format "the %s is invalid: %s"
+                  (or (cdr (assoc field hrbox--field-names)) field)
+                  reason))
+      (format "the request is invalid: %s" detail))))
 
 (defun hrbox--request (method &optional params)
   "Send the request METHOD with PARAMS to the server and return its result.
@@ -228,24 +273,101 @@ notmuch messages go as (:base64 ...) because notmuch may run on another
 machine through `notmuch-command'.  mu4e messages go as (:path ...)
 because mu4e reads a local Maildir whose file hrbox can read itself,
 byte for byte.  Gnus messages go either way, see
-`hrbox--gnus-message-source'."
-  (cond
-   (hrbox--shown-message hrbox--shown-message)
-   ((derived-mode-p 'notmuch-show-mode 'notmuch-tree-mode)
-    (list :base64 (base64-encode-string (hrbox--notmuch-raw-message) t)))
-   ;; mu4e's view mode derives from Gnus's article mode, so mu4e comes first.
-   ((derived-mode-p 'mu4e-view-mode 'mu4e-headers-mode)
-    (list :path (hrbox--mu4e-message-file)))
-   ((derived-mode-p 'gnus-article-mode 'gnus-summary-mode)
-    (hrbox--gnus-message-source))
-   (t (user-error "hrbox: no message here; open a message in notmuch, mu4e or Gnus first"))))
+`hrbox--gnus-message-source'.  A message larger than hrbox accepts
+signals a `user-error' before anything is sent."
+  (let ((source
+         (cond
+          (hrbox--shown-message hrbox--shown-message)
+          ((derived-mode-p 'notmuch-show-mode 'notmuch-tree-mode)
+           (list :base64 (base64-encode-string (hrbox--notmuch-raw-message) t)))
+          ((derived-mode-p 'notmuch-search-mode)
+           (list :base64 (base64-encode-string (hrbox--notmuch-raw-message
+                                                (hrbox--notmuch-newest-in-thread))
+                                               t)))
+          ;; mu4e's view mode derives from Gnus's article mode, so mu4e comes first.
+          ((derived-mode-p 'mu4e-view-mode 'mu4e-headers-mode)
+           (list :path (hrbox--mu4e-message-file)))
+          ((derived-mode-p 'gnus-article-mode 'gnus-summary-mode)
+           (hrbox--gnus-message-source))
+          (t (user-error "hrbox: no message here; open a message in notmuch, mu4e or Gnus first")))))
+    (hrbox--check-size source)
+    source))
 
-(defun hrbox--notmuch-raw-message ()
-  "Return the bytes of the current notmuch message as a unibyte string."
-  (let ((query (if (derived-mode-p 'notmuch-tree-mode)
-                   (notmuch-tree-get-message-id)
-                 (notmuch-show-get-message-id)))
-        (program (if (boundp 'notmuch-command) notmuch-command "notmuch")))
+(defun hrbox--source-note ()
+  "Return how the current buffer's message is chosen, or nil when it is obvious."
+  (cond
+   (hrbox--shown-message hrbox--shown-note)
+   ((derived-mode-p 'notmuch-search-mode) "the newest message of the thread at point")))
+
+(defun hrbox--max-message-bytes ()
+  "Return the size limit in bytes that `hrbox-arguments' give the server."
+  (let ((arguments hrbox-arguments)
+        (limit nil))
+    (while arguments
+      (let ((argument (pop arguments)))
+        (cond
+         ((equal argument "--max-message-bytes") (setq limit (pop arguments)))
+         ((string-prefix-p "--max-message-bytes=" argument)
+          (setq limit (string-remove-prefix "--max-message-bytes=" argument))))))
+    ;; A limit that is not a number stops the server, which then says why.
+    (if (and limit (string-match-p "\\`[0-9]+\\'" limit))
+        (string-to-number limit)
+      hrbox--default-max-message-bytes)))
+
+(defun hrbox--check-size (source)
+  "Signal a `user-error' when the message SOURCE is over hrbox's size limit.
+A message sent as base64 travels in the request, which needs a third
+more bytes than the message; a file sent as its path must itself fit."
+  (let ((limit (hrbox--max-message-bytes))
+        (encoded (plist-get source :base64))
+        (file (plist-get source :path)))
+    (cond
+     (encoded
+      (when (> (+ (length encoded) hrbox--request-allowance) limit)
+        (user-error "hrbox: the message is %d bytes, %d as base64, and with the rest of the request that is more than the %d bytes hrbox accepts; raise --max-message-bytes in `hrbox-arguments'"
+                    (hrbox--base64-decoded-size encoded) (length encoded) limit)))
+     (file
+      (let ((size (file-attribute-size (file-attributes file))))
+        (when (and size (> size limit))
+          (user-error "hrbox: the message file is %d bytes, more than the %d bytes hrbox accepts; raise --max-message-bytes in `hrbox-arguments'"
+                      size limit)))))))
+
+(defun hrbox--base64-decoded-size (encoded)
+  "Return the number of bytes that the unbroken base64 text ENCODED stands for."
+  (- (* 3 (/ (length encoded) 4))
+     (cond ((string-suffix-p "==" encoded) 2)
+           ((string-suffix-p "=" encoded) 1)
+           (t 0))))
+
+(defun hrbox--notmuch-program ()
+  "Return the notmuch executable that notmuch.el runs."
+  (if (boundp 'notmuch-command) notmuch-command "notmuch"))
+
+(defun hrbox--notmuch-newest-in-thread ()
+  "Return the query of the newest message of the notmuch thread at point."
+  (let ((thread (notmuch-search-find-thread-id))
+        (program (hrbox--notmuch-program)))
+    (unless thread
+      (user-error "hrbox: no thread at point; move to a thread, or open the message first"))
+    (with-temp-buffer
+      (let ((status (call-process program nil '(t nil) nil "search" "--output=messages"
+                                  "--sort=newest-first" "--limit=1" thread)))
+        (unless (eql status 0)
+          (user-error "hrbox: `%s search' failed with status %s; check `notmuch-command'"
+                      program status)))
+      (let ((query (string-trim (buffer-string))))
+        (when (string-empty-p query)
+          (user-error "hrbox: the thread at point has no message; open the message first"))
+        query))))
+
+(defun hrbox--notmuch-raw-message (&optional query)
+  "Return the bytes of the notmuch message QUERY as a unibyte string.
+QUERY defaults to the message at point in a notmuch show or tree buffer."
+  (let ((query (or query
+                   (if (derived-mode-p 'notmuch-tree-mode)
+                       (notmuch-tree-get-message-id)
+                     (notmuch-show-get-message-id))))
+        (program (hrbox--notmuch-program)))
     (unless query
       (user-error "hrbox: no message at point; move to a message first"))
     (with-temp-buffer
@@ -350,11 +472,13 @@ A label that two items share gets the item's id appended."
 
 (defun hrbox--choose (prompt items label-function &optional default)
   "Read one of ITEMS with completion under PROMPT and return it.
+PROMPT has no colon, because the default's label goes after it.
 LABEL-FUNCTION makes each item's label.  DEFAULT is the item offered
 when the input is empty."
   (let* ((choices (hrbox--unique-labels items label-function))
          (default-label (car (rassq default choices)))
-         (label (completing-read prompt choices nil t nil nil default-label)))
+         (label (completing-read (format-prompt prompt default-label)
+                                 choices nil t nil nil default-label)))
     (cdr (assoc label choices))))
 
 (defun hrbox--search-person (query)
@@ -367,7 +491,7 @@ when the input is empty."
       (user-error "hrbox: no person matches \"%s\"; search by name, address or employee number, or register the person with `hrbox-add-person'"
                   query))
      ((null (cdr people)) (car people))
-     (t (hrbox--choose "Person: " people #'hrbox--person-label (car people))))))
+     (t (hrbox--choose "Person" people #'hrbox--person-label (car people))))))
 
 (defun hrbox--read-other-person ()
   "Read a search text and return the person the user chooses among the matches."
@@ -388,44 +512,82 @@ when the input is empty."
 Input that names none of them is searched with hrbox/searchPeople."
   (let* ((people (hrbox--message-people lookup))
          (choices (hrbox--unique-labels people #'hrbox--person-label))
+         (default (car (car choices)))
          (input (string-trim
-                 (completing-read "Person (or text to search): " choices nil nil nil nil
-                                  (car (car choices))))))
+                 (completing-read (format-prompt "Person, or text to search" default)
+                                  choices nil nil nil nil default))))
     (cond
      ((assoc input choices) (cdr (assoc input choices)))
      ((string-empty-p input)
       (user-error "hrbox: type part of a name, an address or an employee number"))
      (t (hrbox--search-person input)))))
 
-(defun hrbox--read-case (person)
+(defun hrbox--read-case (person &optional prompt no-case)
   "Read one of PERSON's open cases, or nil for the personnel file without a case.
-Return nil without asking when PERSON has no open case."
+PROMPT, without a colon, and NO-CASE, the label of the choice of no case,
+default to those of storing a message.  Return nil without asking when
+PERSON has no open case."
   (let ((cases (append (plist-get (hrbox--request 'hrbox/cases
                                                   (list :personId (plist-get person :id)))
                                   :cases)
                        nil))
-        (no-case "No case: the personnel file itself"))
+        (prompt (or prompt (format "File for %s under" (hrbox--person-name person))))
+        (no-case (or no-case "No case: the personnel file itself")))
     (when cases
       (let* ((choices (cons (cons no-case nil)
                             (hrbox--unique-labels cases #'hrbox--case-label)))
-             (label (completing-read (format "File under for %s: " (hrbox--person-name person))
+             (label (completing-read (format-prompt prompt no-case)
                                      choices nil t nil nil no-case)))
         (cdr (assoc label choices))))))
 
-(defun hrbox--read-date (prompt &optional default)
-  "Read a date YYYY-MM-DD under PROMPT; return DEFAULT or nil for empty input."
-  (let ((text (string-trim (read-string prompt nil nil default))))
-    (cond
-     ((string-empty-p text) nil)
-     ((string-match-p "\\`[0-9]\\{4\\}-[0-9]\\{2\\}-[0-9]\\{2\\}\\'" text) text)
-     (t (user-error "hrbox: \"%s\" is not a date; write it as YYYY-MM-DD, such as 2026-11-30" text)))))
+(defun hrbox--read-date (name &optional default)
+  "Read the date NAME, such as \"start date\", as YYYY-MM-DD.
+Return the date, or DEFAULT for empty input, which is nil when the date
+is optional.  A text that is no calendar day signals a `user-error'."
+  (let* ((prompt (if default
+                     (format-prompt (concat (hrbox--sentence-start name) ", YYYY-MM-DD") default)
+                   (format "%s, YYYY-MM-DD (empty for none): " (hrbox--sentence-start name))))
+         (text (string-trim (read-string prompt nil nil default))))
+    (unless (string-empty-p text)
+      (hrbox--check-date name text)
+      text)))
+
+(defun hrbox--sentence-start (text)
+  "Return TEXT with its first letter in upper case."
+  (concat (upcase (substring text 0 1)) (substring text 1)))
+
+(defconst hrbox--month-names
+  ["January" "February" "March" "April" "May" "June" "July" "August"
+   "September" "October" "November" "December"]
+  "English month names, for errors about dates.")
+
+(defun hrbox--check-date (name text)
+  "Signal a `user-error' unless TEXT is a calendar day as YYYY-MM-DD.
+NAME, such as \"start date\", says which date the error is about."
+  (unless (string-match "\\`\\([0-9]\\{4\\}\\)-\\([0-9]\\{2\\}\\)-\\([0-9]\\{2\\}\\)\\'" text)
+    (user-error "hrbox: the %s \"%s\" is not a date; write it as YYYY-MM-DD, such as 2026-11-30"
+                name text))
+  (let ((year (string-to-number (match-string 1 text)))
+        (month (string-to-number (match-string 2 text)))
+        (day (string-to-number (match-string 3 text))))
+    (unless (<= 1 month 12)
+      (user-error "hrbox: the %s %s has month %d, but months go from 01 to 12"
+                  name text month))
+    (let ((days (date-days-in-month year month)))
+      (unless (<= 1 day days)
+        (user-error "hrbox: the %s %s does not exist, because %s %d has %d days"
+                    name text (aref hrbox--month-names (1- month)) year days)))))
 
 
 ;;;; Looking up
 
 (defun hrbox--lookup (source)
-  "Look up the message SOURCE and return hrbox's result."
-  (hrbox--request 'hrbox/lookup (list :message source)))
+  "Look up the message SOURCE and return hrbox's result.
+The result lists at most `hrbox-max-participants' participants."
+  (hrbox--request 'hrbox/lookup
+                  (if hrbox-max-participants
+                      (list :message source :maxParticipants hrbox-max-participants)
+                    (list :message source))))
 
 (defun hrbox--default-person (lookup)
   "Return LOOKUP's default person, or signal a `user-error' that says what to do."
@@ -436,30 +598,67 @@ Return nil without asking when PERSON has no open case."
   "Show who the current message belongs to, their open cases and where it is filed."
   (interactive)
   (let* ((source (hrbox--message-source))
+         (note (hrbox--source-note))
          (lookup (hrbox--lookup source)))
     (with-current-buffer (get-buffer-create hrbox--buffer-name)
       (hrbox-lookup-mode)
       (setq hrbox--shown-message source)
-      (let ((inhibit-read-only t))
-        (erase-buffer)
-        (hrbox--insert-lookup lookup)
-        (goto-char (point-min))))
+      (setq hrbox--shown-note note)
+      (hrbox--fill-lookup-buffer lookup)
+      (goto-char (point-min)))
     (display-buffer hrbox--buffer-name)
     lookup))
 
-(defun hrbox--insert-lookup (lookup)
-  "Insert a description of LOOKUP, the result of hrbox/lookup."
+(defun hrbox--fill-lookup-buffer (lookup)
+  "Replace the current buffer's text with a description of LOOKUP."
+  (let ((inhibit-read-only t))
+    (erase-buffer)
+    (hrbox--insert-lookup lookup hrbox--shown-note)))
+
+(defun hrbox--refresh-lookup-buffer ()
+  "Look up the message of the `*hrbox*' buffer again, if there is one.
+Commands that change people, cases, to-dos or filings call this, so the
+buffer never shows what was true before them."
+  (let ((buffer (get-buffer hrbox--buffer-name)))
+    (when buffer
+      (with-current-buffer buffer
+        (when hrbox--shown-message
+          ;; The command succeeded already, so a failed refresh only warns.
+          (condition-case failure
+              (let ((line (line-number-at-pos))
+                    (lookup (hrbox--lookup hrbox--shown-message)))
+                (hrbox--fill-lookup-buffer lookup)
+                (goto-char (point-min))
+                (forward-line (1- line)))
+            (user-error
+             (display-warning 'hrbox (format "the *hrbox* buffer was not updated: %s"
+                                             (error-message-string failure))))))))))
+
+(defun hrbox--local-time (instant)
+  "Return the RFC 3339 INSTANT, such as 2026-12-05T01:07:51Z, in local time.
+An instant that cannot be parsed is returned as it is."
+  (let ((time (condition-case nil
+                  (parse-iso8601-time-string instant)
+                ;; iso8601.el signals `wrong-type-argument' on text it cannot parse.
+                (wrong-type-argument nil))))
+    (if time
+        (format-time-string "%Y-%m-%d %H:%M" time)
+      instant)))
+
+(defun hrbox--insert-lookup (lookup &optional note)
+  "Insert a description of LOOKUP, the result of hrbox/lookup.
+NOTE, when given, says how the message was chosen."
   (let ((summary (plist-get lookup :summary))
         (person (plist-get lookup :defaultPerson)))
+    (when note
+      (insert (hrbox--sentence-start note) ":\n"))
     (insert (propertize (or (plist-get summary :subject) "(no subject)") 'face 'bold) "\n")
     (insert (format "%s · %s · %d bytes" (or (plist-get summary :date) "no date")
                     (plist-get summary :direction) (plist-get summary :size)))
     (let ((attachments (plist-get summary :attachments)))
       (when (> (length attachments) 0)
         (insert " · attachments: " (string-join (append attachments nil) ", "))))
-    (insert "\n\nParticipants\n")
-    (seq-doseq (participant (plist-get lookup :participants))
-      (hrbox--insert-participant participant))
+    (hrbox--insert-participants lookup)
     (insert "\nPerson found: "
             (if person (hrbox--person-label person) "none") "\n")
     (when person
@@ -475,7 +674,7 @@ Return nil without asking when PERSON has no open case."
         (insert (format "  %s%s, %s%s\n"
                         (plist-get filing :personName)
                         (let ((title (plist-get filing :caseTitle))) (if title (concat " · " title) ""))
-                        (plist-get filing :filedAt)
+                        (hrbox--local-time (plist-get filing :filedAt))
                         (let ((by (plist-get filing :filedBy))) (if by (concat " by " by) ""))))))
     (insert "\n" (substitute-command-keys
                   (concat "\\<hrbox-lookup-mode-map>\\[hrbox-store] store  "
@@ -486,6 +685,19 @@ Return nil without asking when PERSON has no open case."
                           "\\[hrbox-add-todo] to-do  "
                           "\\[quit-window] quit"))
             "\n")))
+
+(defun hrbox--insert-participants (lookup)
+  "Insert the participants of LOOKUP, saying how many were left out."
+  (let* ((participants (plist-get lookup :participants))
+         (count (or (plist-get lookup :participantCount) (length participants)))
+         (left-out (- count (length participants))))
+    (insert "\n\nParticipants"
+            (if (> left-out 0) (format " (%d of %d)" (length participants) count) "")
+            "\n")
+    (seq-doseq (participant participants)
+      (hrbox--insert-participant participant))
+    (when (> left-out 0)
+      (insert (format "  and %d more, left out by `hrbox-max-participants'\n" left-out)))))
 
 (defun hrbox--insert-participant (participant)
   "Insert one line for PARTICIPANT of a looked-up message."
@@ -512,15 +724,19 @@ Return nil without asking when PERSON has no open case."
 
 (defun hrbox--store (source targets)
   "Store the message SOURCE for TARGETS, a list of (PERSON . CASE) pairs.
-Report the outcome in the echo area and return hrbox's result."
-  (let* ((result (hrbox--request
+Report the outcome in the echo area, refresh the `*hrbox*' buffer, and
+return hrbox's result."
+  (let* ((note (hrbox--source-note))
+         (result (hrbox--request
                   'hrbox/store
                   (list :message source
                         :targets (vconcat (mapcar (lambda (target)
                                                     (hrbox--target (car target) (cdr target)))
                                                   targets)))))
          (outcomes (append (plist-get result :filings) nil)))
-    (message "hrbox: %s" (string-join (seq-mapn #'hrbox--outcome-text targets outcomes) "; "))
+    (hrbox--refresh-lookup-buffer)
+    (message "hrbox: %s%s" (string-join (seq-mapn #'hrbox--outcome-text targets outcomes) "; ")
+             (if note (format " (%s)" note) ""))
     result))
 
 (defun hrbox--outcome-text (target outcome)
@@ -576,20 +792,26 @@ Then choose one of that person's open cases, if they have any."
   (interactive)
   (let* ((lookup (hrbox--lookup (hrbox--message-source)))
          (unknown (hrbox--unknown-participants lookup))
+         (default-address (and unknown (plist-get (elt unknown 0) :address)))
          (address (string-trim
-                   (completing-read "Address (empty for none): "
+                   (completing-read (if default-address
+                                        (format-prompt "Address" default-address)
+                                      "Address (empty for none): ")
                                     (mapcar (lambda (participant) (plist-get participant :address)) unknown)
-                                    nil nil nil nil
-                                    (and unknown (plist-get (elt unknown 0) :address)))))
+                                    nil nil nil nil default-address)))
          (known-name (seq-some (lambda (participant)
                                  (and (eq t (compare-strings (plist-get participant :address) nil nil
                                                              address nil nil t))
                                       (plist-get participant :name)))
                                unknown))
          (name-parts (and known-name (split-string known-name " " t)))
-         (first-name (string-trim (read-string "First name: " nil nil (car (butlast name-parts)))))
-         (last-name (string-trim (read-string "Last name: " nil nil (car (last name-parts)))))
-         (status (completing-read "Status: " '("employee" "applicant" "formerEmployee")
+         (_ (hrbox--check-address address))
+         (first-name (hrbox--read-text "First name" (car (butlast name-parts))))
+         (last-name (hrbox--read-text "Last name" (car (last name-parts))))
+         (_ (when (and (string-empty-p first-name) (string-empty-p last-name))
+              (user-error "hrbox: the new person needs a first or a last name")))
+         (status (completing-read (format-prompt "Status" "applicant")
+                                  '("employee" "applicant" "formerEmployee")
                                   nil t nil nil "applicant"))
          (employee-number (string-trim (read-string "Employee number (empty for none): ")))
          (params (list :firstName first-name :lastName last-name
@@ -598,9 +820,23 @@ Then choose one of that person's open cases, if they have any."
     (unless (string-empty-p employee-number)
       (setq params (plist-put params :employeeNumber employee-number)))
     (let ((person (plist-get (hrbox--request 'hrbox/addPerson params) :person)))
+      (hrbox--refresh-lookup-buffer)
       (message "hrbox: registered %s as person %d"
                (hrbox--person-short-label person) (plist-get person :id))
       person)))
+
+(defun hrbox--read-text (name &optional default)
+  "Read the text NAME, showing DEFAULT in the prompt, and return it trimmed."
+  (string-trim (read-string (format-prompt name default) nil nil default)))
+
+(defun hrbox--check-address (address)
+  "Signal a `user-error' unless ADDRESS is empty or looks like name@domain.
+The check is the same as the HR box's: one @ between a local part and a
+domain that are not empty, and no spaces."
+  (unless (or (string-empty-p address)
+              (string-match-p "\\`[^@ \t]+@[^@ \t]+\\'" address))
+    (user-error "hrbox: the address \"%s\" is invalid; type it as name@domain, or leave it empty"
+                address)))
 
 (defun hrbox--person-for-command (choose)
   "Return the person found for the current message.
@@ -617,14 +853,15 @@ With a prefix argument CHOOSE, choose the person first."
          (case-type (progn
                       (unless case-types
                         (user-error "hrbox: there are no case types; import them with `hrbox case-types import'"))
-                      (hrbox--choose (format "Case type for %s: " (hrbox--person-name person))
+                      (hrbox--choose (format "Case type for %s" (hrbox--person-name person))
                                      case-types (lambda (type) (plist-get type :name)))))
-         (start-date (hrbox--read-date "Start date (YYYY-MM-DD): " (format-time-string "%Y-%m-%d")))
+         (start-date (hrbox--read-date "start date" (format-time-string "%Y-%m-%d")))
          (params (list :personId (plist-get person :id) :caseTypeId (plist-get case-type :id))))
     (when start-date
       (setq params (plist-put params :startDate start-date)))
     (let* ((result (hrbox--request 'hrbox/addCase params))
            (case (plist-get result :case)))
+      (hrbox--refresh-lookup-buffer)
       (message "hrbox: started %s for %s with %d to-dos"
                (plist-get case :title) (hrbox--person-name person) (length (plist-get result :todos)))
       result)))
@@ -642,21 +879,23 @@ choose the person first."
   (let* ((source (hrbox--message-source))
          (lookup (hrbox--lookup source))
          (person (if choose (hrbox--read-person lookup) (hrbox--default-person lookup)))
-         (title (string-trim (read-string "To-do: " nil nil (plist-get (plist-get lookup :summary) :subject))))
+         (title (hrbox--read-text "To-do" (plist-get (plist-get lookup :summary) :subject)))
+         (_ (when (string-empty-p title)
+              (user-error "hrbox: the to-do needs a title; type what is to be done")))
          (listing (hrbox--request 'hrbox/colleagues))
          (colleagues (append (plist-get listing :colleagues) nil))
          (me (seq-find (lambda (colleague) (equal (plist-get colleague :id) (plist-get listing :me)))
                        colleagues))
          (assignee (if colleagues
-                       (hrbox--choose "Assigned to: " colleagues #'hrbox--colleague-label me)
+                       (hrbox--choose "Assigned to" colleagues #'hrbox--colleague-label me)
                      (user-error "hrbox: there are no colleagues; import them with `hrbox colleagues import'")))
          (shared-labels (completing-read-multiple "Shared with (comma-separated, empty for none): "
                                                   (mapcar #'hrbox--colleague-label colleagues) nil t))
          (shared (seq-filter (lambda (colleague)
                                (member (hrbox--colleague-label colleague) shared-labels))
                              colleagues))
-         (due (hrbox--read-date "Due date (YYYY-MM-DD, empty for none): "))
-         (case (hrbox--read-case person))
+         (due (hrbox--read-date "due date"))
+         (case (hrbox--read-case person "Case for the to-do" "none"))
          (params (list :title title
                        :assignee (plist-get assignee :id)
                        :sharedWith (vconcat (mapcar (lambda (colleague) (plist-get colleague :id)) shared))
@@ -666,8 +905,13 @@ choose the person first."
       (setq params (plist-put params :due due)))
     (when case
       (setq params (plist-put params :caseId (plist-get case :id))))
-    (let ((todo (plist-get (hrbox--request 'hrbox/addTodo params) :todo)))
-      (message "hrbox: planned \"%s\" for %s%s" (plist-get todo :title) (plist-get todo :assignee)
+    (let* ((todo (plist-get (hrbox--request 'hrbox/addTodo params) :todo))
+           (assigned (seq-find (lambda (colleague)
+                                 (equal (plist-get colleague :id) (plist-get todo :assignee)))
+                               colleagues)))
+      (hrbox--refresh-lookup-buffer)
+      (message "hrbox: planned to-do \"%s\" for %s%s" (plist-get todo :title)
+               (if assigned (plist-get assigned :name) (plist-get todo :assignee))
                (if due (concat ", due " due) ""))
       todo)))
 

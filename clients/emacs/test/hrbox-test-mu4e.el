@@ -75,7 +75,7 @@
     (hrbox-test-print "HEADERS %s" major-mode)
     (hrbox-test-run "store-other under a case"
                     '(("Search person" . "Weißmüller")
-                      ("File under" . "Sick leave 2026-11-30 (Sick leave, since 2026-11-30)"))
+                      ("File for" . "Sick leave 2026-11-30 (Sick leave, since 2026-11-30)"))
                     #'hrbox-store-other)
     (hrbox-test-run "store-other for a second person" '(("Search person" . "novak"))
                     #'hrbox-store-other)

@@ -43,28 +43,42 @@
   (current-buffer))
 
 (defun hrbox-test-sick-note-steps ()
-  "Look up, start a case, store and plan a to-do for the sick note."
+  "Look up, start a case, store and plan a to-do for the sick note.
+The `*hrbox*' buffer is printed after the commands that change what it
+shows, without looking the message up again."
   (with-current-buffer (hrbox-test-open hrbox-test-sick-note)
     (hrbox-test-run "lookup" nil #'hrbox-lookup)
-    (hrbox-test-print-lookup-buffer)
+    (hrbox-test-print-lookup-buffer "first")
 
     (hrbox-test-expect-user-error
      "add-case with an impossible date"
      '(("Case type" . "Sick leave") ("Start date" . "2026-02-30"))
      #'hrbox-add-case)
+    (hrbox-test-expect-user-error
+     "addCase request that hrbox rejects"
+     nil
+     (lambda () (hrbox--request 'hrbox/addCase '(:personId 1 :caseTypeId 1 :startDate "2026-13-01"))))
     (hrbox-test-run "add-case" '(("Case type" . "Sick leave") ("Start date" . "2026-11-30"))
                     #'hrbox-add-case)
+    (hrbox-test-print-lookup-buffer "after add-case")
 
+    (hrbox-test-expect-user-error
+     "store over the size limit"
+     nil
+     (lambda ()
+       (let ((hrbox-arguments (append hrbox-arguments '("--max-message-bytes" "600"))))
+         (hrbox-store))))
     (hrbox-test-run "store to the person found" nil #'hrbox-store)
+    (hrbox-test-print-lookup-buffer "after store")
     (hrbox-test-run "store with a chosen case"
-                    '(("Person" . nil) ("File under" . "Sick leave 2026-11-30 (Sick leave, since 2026-11-30)"))
+                    '(("Person" . nil) ("File for" . "Sick leave 2026-11-30 (Sick leave, since 2026-11-30)"))
                     (lambda () (hrbox-store '(4))))
     (hrbox-test-run "store for a person found by a search"
                     '(("Person" . "NW-1042"))
                     (lambda () (hrbox-store '(4))))
 
     (hrbox-test-run "store for a second person"
-                    '(("File under" . nil) ("Search person" . "novak"))
+                    '(("File for" . nil) ("Search person" . "novak"))
                     #'hrbox-store-second)
 
     (hrbox-test-run "add-todo"
@@ -72,23 +86,35 @@
                       ("Assigned to" . "Paul Weiss (pweiss)")
                       ("Shared with" . ("Mara Keller (mkeller)"))
                       ("Due date" . "2026-12-07")
-                      ("File under" . "Sick leave 2026-11-30 (Sick leave, since 2026-11-30)"))
+                      ("Case for the to-do" . "Sick leave 2026-11-30 (Sick leave, since 2026-11-30)"))
                     #'hrbox-add-todo)
 
     (hrbox-test-run "lookup after storing" nil #'hrbox-lookup)
-    (hrbox-test-print-lookup-buffer)))
+    (hrbox-test-print-lookup-buffer "last")))
 
 (defun hrbox-test-unknown-sender-steps ()
   "Try to store a message whose sender is no person."
   (with-current-buffer (hrbox-test-open hrbox-test-unknown-sender)
     (hrbox-test-run "lookup of the unknown sender" nil #'hrbox-lookup)
-    (hrbox-test-print-lookup-buffer)
+    (hrbox-test-print-lookup-buffer "unknown sender")
     (hrbox-test-expect-user-error "store from the unknown sender" nil #'hrbox-store)
+    (hrbox-test-expect-user-error "add-person with an invalid address"
+                                  '(("Address" . "zoe.angstrom"))
+                                  #'hrbox-add-person)
     (hrbox-test-run "add-person"
                     '(("Address" . nil) ("First name" . nil) ("Last name" . nil)
                       ("Status" . "applicant") ("Employee number" . ""))
                     #'hrbox-add-person)
+    (hrbox-test-print-lookup-buffer "after add-person")
     (hrbox-test-run "store after registering the sender" nil #'hrbox-store)))
+
+(defun hrbox-test-search-list-steps ()
+  "Look up the newest message of a thread from a notmuch search list."
+  (notmuch-search hrbox-test-unknown-sender)
+  (hrbox-test-wait-until "the notmuch search list"
+                         (lambda () (notmuch-search-find-thread-id)))
+  (hrbox-test-run "lookup from the search list" nil #'hrbox-lookup)
+  (hrbox-test-print-lookup-buffer "search list"))
 
 (defun hrbox-test-stop ()
   "Stop the server and print how its process ended."
@@ -106,6 +132,7 @@
         (hrbox-test-configure-server)
         (hrbox-test-sick-note-steps)
         (hrbox-test-unknown-sender-steps)
+        (hrbox-test-search-list-steps)
         (hrbox-test-stop))
     (error (hrbox-test-fail "%s" (error-message-string failure)))))
 

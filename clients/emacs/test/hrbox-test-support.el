@@ -107,9 +107,9 @@ Print the step's echo-area message and return COMMAND's value."
     (user-error
      (hrbox-test-print "USER-ERROR %s" (error-message-string failure)))))
 
-(defun hrbox-test-print-lookup-buffer ()
-  "Print the buffer `hrbox-lookup' filled."
-  (hrbox-test-print "LOOKUP-BEGIN")
+(defun hrbox-test-print-lookup-buffer (&optional label)
+  "Print the buffer `hrbox-lookup' filled, after a line naming LABEL."
+  (hrbox-test-print "LOOKUP-BEGIN %s" (or label ""))
   (princ (with-current-buffer "*hrbox*" (buffer-substring-no-properties (point-min) (point-max))))
   (hrbox-test-print "LOOKUP-END"))
 
