@@ -29,5 +29,6 @@ struct SchemaMigration: Sendable {
             backfill: { store throws(StoreError) in try store.indexStoredMessages() }
         ),
         SchemaMigration(version: 3, sqlite: SchemaVersion3.sqliteStatements, postgresql: SchemaVersion3.postgresqlStatements),
+        SchemaVersion4.migration,
     ]
 }

@@ -3,22 +3,30 @@ import HRBoxProtocol
 extension Store {
     /// The oldest schema version ``completePeople(_:limit:)`` can read without a migration. Every
     /// column it reads exists since version 1, and version 3 adds only the indexes that make it fast.
+    /// NOTE: before version 4 the keys keep apostrophes and letters such as "ø", so until the store is
+    /// upgraded a query such as "oconnor" or "ode" misses "O'Connor" or "Ødegård".
     public static let oldestSchemaForCompletion = 1
 
     /// Finds people for address completion: those with a name word, an address or an employee number
     /// that the query starts, through the indexes of ``SchemaVersion3``.
     ///
-    /// The query is folded as ``searchPeople(_:limit:)`` folds it, ignoring letter case and
-    /// diacritics. A person matches when an address starts with the whole query, or when the employee
-    /// number equals it. A person also matches when the first or the last name starts with the query's
+    /// The query is folded as ``searchPeople(_:limit:)`` folds it (``SearchText/fold(_:)``), so letter
+    /// case, diacritics and apostrophes do not count, "ø" matches "o" and a hyphen matches a space.
+    /// A person matches when an address starts with the whole query, or when the employee number
+    /// equals it. A person also matches when the first or the last name starts with the query's
     /// first word and each further word starts a word of the name.
-    /// NOTE: a word inside a first or last name, such as "Dijk" in "van Dijk", matches only as a
-    /// further word of the query ("van dijk"), because only the start of each name is indexed.
     /// Each way of matching reads at most `limit` people in the order of its index, so that a short
     /// query that thousands of people match costs no more than a long one. The result is therefore
     /// the first matches by first name, by last name and by address, not the first by last name
     /// among all matches.
-    /// - Returns: At most `limit` people, sorted by last name, then first name; none for a query
+    ///
+    /// When the indexes find fewer than `limit` people, the people ``searchPeople(_:limit:)`` finds
+    /// follow: those with the query anywhere in a name, an address or the employee number, such as
+    /// "berg" in "Sjöberg" or "luc" in "Jean-Luc". So completion lists everyone the search lists, up
+    /// to `limit`. That search reads every person, so only a query that `limit` people start stays
+    /// on the indexes alone.
+    /// - Returns: At most `limit` people: those found through the indexes, sorted by last name, then
+    ///   first name, and then the others in the order of ``searchPeople(_:limit:)``; none for a query
     ///   that is empty or only white space.
     /// - Throws: ``StoreError/invalidValue(field:reason:)`` when `limit` is less than 1.
     public func completePeople(_ query: String, limit: Int) throws(StoreError) -> [Person] {
@@ -69,7 +77,13 @@ extension Store {
         for row in rows {
             people.append(try row.person(addresses: addresses(ofPerson: row.id)))
         }
-        return people
+        if people.count >= limit {
+            return people
+        }
+
+        let found = Set(people.map(\.id))
+        let others = try searchPeople(query, limit: limit).filter { !found.contains($0.id) }
+        return people + others.prefix(limit - people.count)
     }
 
     /// U+10FFFF, the largest code point: any text that starts with a prefix sorts below the prefix

@@ -23,9 +23,10 @@ struct FileCommand: Command {
         it was not stored (no person found, or an error), 2 for a wrong command line or no message.
 
         Options:
-          --status-file FILE  Also write the line as a mutt command (echo "...") to FILE, replacing
+          --status-file FILE  Write the line as a mutt command (echo "...") to FILE, replacing
                               it, for a mutt or neomutt macro to `source` (clients/mutt/hrbox.muttrc).
-                              Missing folders are created; the file gets mode 0600.
+                              Missing folders are created; the file gets mode 0600. A line of
+                              success is then not printed; any other line still goes to stderr.
         \(Locations.usage)
         """
 
@@ -130,19 +131,28 @@ struct FileCommand: Command {
         }
     }
 
-    /// Prints `line`, on stdout for success and on stderr otherwise, writes it to the status file
-    /// when there is one, and returns `status`.
+    /// Writes `line` to the status file when there is one, prints it, and returns `status`.
+    ///
+    /// A line of success goes to stdout, and only without a status file, because mutt shows the
+    /// status file's line itself and would otherwise show the printed one again the next time it
+    /// hands the screen to a program. Any other line goes to stderr, and mutt keeps it on screen
+    /// until a key is pressed because the exit status is not 0.
     private func finish(line: String, status: Int32) -> Int32 {
-        if status == ExitStatus.success {
-            print(line)
-        } else {
-            printToStandardError(line)
-        }
+        var printsLine = statusFile == nil || status != ExitStatus.success
         if let statusFile {
             do {
                 try statusFile.write(line)
             } catch {
                 printToStandardError("hrbox file: \(error)")
+                printsLine = true
+            }
+        }
+
+        if printsLine {
+            if status == ExitStatus.success {
+                print(line)
+            } else {
+                printToStandardError(line)
             }
         }
         return status

@@ -42,8 +42,21 @@ enum FilingReport: Equatable {
             return "hrbox: " + Self.nobodyFoundSentence(addresses: addresses, direction: direction)
                 + "; open the HR box to register one or to pick another person"
         case .notStored(let reason):
-            return "hrbox: not stored: \(reason)"
+            return "hrbox: not stored: \(Self.continuingSentence(reason))"
         }
+    }
+
+    /// Returns `reason` with its first letter lowered when it opens a sentence, such as a server's
+    /// "The message cannot be read", so that it reads on after "not stored:". A first word with a
+    /// further capital letter, such as "PostgreSQL" or "SQLite", keeps its spelling.
+    static func continuingSentence(_ reason: String) -> String {
+        let firstWord = reason.prefix(while: \.isLetter)
+        guard let first = firstWord.first, first.isUppercase,
+            firstWord.dropFirst().allSatisfy(\.isLowercase)
+        else {
+            return reason
+        }
+        return first.lowercased() + reason.dropFirst()
     }
 
     private static func nobodyFoundSentence(addresses: [String], direction: Direction) -> String {

@@ -5,8 +5,9 @@ import HRBoxStore
 /// `hrbox query TEXT`: people for address completion, in the format of mutt's `query_command` or
 /// aerc's `address-book-cmd`.
 ///
-/// Mail clients run it after every pause in typing, so it opens the store read-only, runs one
-/// search (through the indexes of schema version 3) and prints, without starting `hrbox serve`.
+/// Mail clients run it after every pause in typing, so it opens the store read-only, searches
+/// through the indexes of schema version 3 (and reads every person only when they find fewer people
+/// than the limit) and prints, without starting `hrbox serve`.
 struct QueryCommand: Command {
     static let words = ["query"]
     static let summary = "Print people matching a name, address or employee number, for address completion."
@@ -15,7 +16,11 @@ struct QueryCommand: Command {
 
         Prints one line per address of each person whose first or last name starts with TEXT
         (each further word of TEXT starting another word of the name), whose address starts with
-        TEXT, or whose employee number is TEXT, ignoring letter case and diacritics.
+        TEXT, or whose employee number is TEXT. Then, up to the limit, the people whose name,
+        address or employee number contains TEXT, as the HR box's search finds them.
+        Letter case, diacritics, apostrophes and quotation marks around TEXT do not count; "o"
+        matches "ø", "ss" matches "ß" and a hyphen matches a space. TEXT may have at most 200
+        characters; an empty TEXT finds nobody.
 
         Options:
           --format mutt  For mutt's and neomutt's query_command (the default): a first line of
@@ -62,10 +67,35 @@ struct QueryCommand: Command {
         while let word = arguments.positional() {
             words.append(word)
         }
-        text = words.joined(separator: " ")
+        text = Self.unquoted(words.joined(separator: " "))
+    }
+
+    /// The longest query searched, in characters. A name, an address or an employee number is far
+    /// shorter, so a longer text is a pasted mistake.
+    static let maxTextLength = 200
+
+    /// The longest part of the query repeated in a line of output, in characters.
+    static let maxEchoLength = 40
+
+    /// The quotation marks taken off both ends of the query, because a query typed in quotes, such
+    /// as "Tobias", means the name inside them.
+    private static let quotationMarks: Set<Character> = ["\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}"]
+
+    /// Returns `text` without white space and quotation marks at either end.
+    static func unquoted(_ text: String) -> String {
+        let isEdge: (Character) -> Bool = { $0.isWhitespace || quotationMarks.contains($0) }
+        return String(text.drop(while: isEdge).reversed().drop(while: isEdge).reversed())
+    }
+
+    /// Returns the query as lines of output repeat it: at most ``maxEchoLength`` characters.
+    var echoedText: String {
+        text.count > Self.maxEchoLength ? text.prefix(Self.maxEchoLength) + "…" : text
     }
 
     func run() throws -> Int32 {
+        if let problem = queryProblem() {
+            return reject(problem)
+        }
         let store = try openStore()
         let people = try store.completePeople(text, limit: limit)
         let lines = people.flatMap { person in
@@ -78,18 +108,42 @@ struct QueryCommand: Command {
         switch format {
         case .mutt:
             guard !lines.isEmpty else {
-                print("hrbox: no person matches \"\(text)\"")
+                print("hrbox: no person matches \"\(echoedText)\"")
                 return ExitStatus.failure
             }
             let count = people.count == 1 ? "1 person matches" : "\(people.count) people match"
             let capped = people.count == limit ? " (the first \(limit); type more to narrow)" : ""
-            output = "hrbox: \(count) \"\(text)\"\(capped)\n"
+            output = "hrbox: \(count) \"\(echoedText)\"\(capped)\n"
         case .aerc:
             break
         }
         output += lines.map { $0 + "\n" }.joined()
         FileHandle.standardOutput.write(Data(output.utf8))
         return ExitStatus.success
+    }
+
+    /// Returns what is wrong with a query that is not searched, or nil for one that is.
+    private func queryProblem() -> String? {
+        if text.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) {
+            return "type the start of a name or address, or an employee number, to find a person"
+        }
+        if text.count > Self.maxTextLength {
+            return "the query is \(text.count) characters long, more than the \(Self.maxTextLength) searched; "
+                + "type the start of a name or address, or an employee number"
+        }
+        return nil
+    }
+
+    /// Prints `problem` as mutt shows a query that matched nobody, the first line and exit status 1,
+    /// and prints nothing for aerc, whose address-book-cmd takes exit status 0 without lines for none.
+    private func reject(_ problem: String) -> Int32 {
+        switch format {
+        case .mutt:
+            print("hrbox: \(problem)")
+            return ExitStatus.failure
+        case .aerc:
+            return ExitStatus.success
+        }
     }
 
     /// Opens the store read-only, after checking that it exists and has the tables completion reads.

@@ -106,6 +106,8 @@ struct FileCommandTests {
             ["file", "--store", store, "--config", config, "--status-file", statusPath], input: SampleData.sickNote)
 
         #expect(filed.status == 0, "stderr: \(filed.standardError)")
+        #expect(filed.text.isEmpty, "mutt shows the status file's line, so nothing else is printed")
+        #expect(filed.standardError.isEmpty)
         let status = try String(contentsOfFile: statusPath, encoding: .utf8)
         #expect(status == "echo \"hrbox: stored in the personnel file of Tobias Brandt (NW-1042)\"\n")
         let fileMode = try FileManager.default.attributesOfItem(atPath: statusPath)[.posixPermissions] as? Int
@@ -114,6 +116,37 @@ struct FileCommandTests {
         #expect(folderMode == 0o700)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path("cache/hrbox"))
         #expect(leftovers == ["mutt-status"])
+    }
+
+    @Test("failure with status file still prints")
+    func statusFileFailure() throws {
+        let folder = try TemporaryFolder()
+        let (store, config) = try SampleData.prepare(in: folder)
+        let statusPath = folder.path("mutt-status")
+
+        let filed = try runHRBox(
+            ["file", "--store", store, "--config", config, "--status-file", statusPath],
+            input: Data("no header fields here, only text\n".utf8))
+
+        let expected = "hrbox: not stored: the message cannot be read: no header fields were found."
+        #expect(filed.status == 1)
+        #expect(filed.text.isEmpty)
+        #expect(filed.standardError.hasPrefix(expected), "\(filed.standardError)")
+        let status = try String(contentsOfFile: statusPath, encoding: .utf8)
+        #expect(status.hasPrefix("echo \"\(expected)"), "\(status)")
+    }
+
+    @Test("reason continues the sentence")
+    func reasonJoining() {
+        let cases = [
+            ("The store is unavailable: locked", "hrbox: not stored: the store is unavailable: locked"),
+            ("PostgreSQL refused the connection", "hrbox: not stored: PostgreSQL refused the connection"),
+            ("hrbox serve stopped working: EOF", "hrbox: not stored: hrbox serve stopped working: EOF"),
+            ("", "hrbox: not stored: "),
+        ]
+        for (reason, line) in cases {
+            #expect(FilingReport.notStored(reason: reason).line == line)
+        }
     }
 
     @Test("echo quotes mutt's special characters")
