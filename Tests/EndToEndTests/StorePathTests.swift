@@ -110,6 +110,25 @@ struct StorePathTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
     }
 
+    @Test(
+        "store init on PostgreSQL, then again",
+        .enabled(if: StoreBackend.postgreSQL.isAvailable, "needs PostgreSQL's initdb (apt-get install postgresql)")
+    )
+    func storeInitOnPostgreSQL() throws {
+        let folder = try TemporaryFolder()
+        let config = try folder.write("config", "")
+        let store = try StoreBackend.postgreSQL.makeStore(in: folder)
+
+        let created = try runHRBox(["store", "init", "--store", store])
+        let replies = try serveCaseTypes(
+            arguments: ["--store", store, "--config", config], environment: [:], folder: folder)
+        let again = try runHRBox(["store", "init", "--store", store])
+
+        #expect(created.status == 0, "stderr: \(created.standardError)")
+        #expect(replies.caseTypes["result"]?["caseTypes"] == .array([]), "caseTypes: \(replies.caseTypes)")
+        #expect(again.status == 1, "stdout: \(again.text) stderr: \(again.standardError)")
+    }
+
     @Test("store init rejects mistyped URI")
     func storeInitRejectsMistypedURI() throws {
         let created = try runHRBox(["store", "init", "--store", "postgress://hr@127.0.0.1/hrbox"])
