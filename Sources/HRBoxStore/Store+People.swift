@@ -76,7 +76,16 @@ extension Store {
     /// Returns the person an address belongs to, compared by its lookup key, or nil when no one owns it.
     /// - Parameter address: An addr-spec such as `anna@example.com`.
     public func person(ownerOf address: String) throws(StoreError) -> Person? {
-        let id = try connection.queryFirst(Self.personIdByAddressKey, [.text(AddressKey.lookupKey(for: address))]) {
+        try person(ownerOfLookupKey: AddressKey.lookupKey(for: address))
+    }
+
+    /// Returns the person a mailbox's address belongs to, by the lookup key the message reader computed.
+    public func person(ownerOf mailbox: MailAddress) throws(StoreError) -> Person? {
+        try person(ownerOfLookupKey: mailbox.lookupKey)
+    }
+
+    private func person(ownerOfLookupKey key: String) throws(StoreError) -> Person? {
+        let id = try connection.queryFirst(Self.personIdByAddressKey, [.text(key)]) {
             $0.integer(0)
         }
         guard let id else {

@@ -16,7 +16,7 @@ extension Store {
 
     /// Runs several reads in one deferred transaction, so that they see one state of the store
     /// without taking the write lock.
-    func read<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    public func read<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         try runTransaction(body, begin: [connection.dialect.beginRead], wrap: { $0 })
     }
 

@@ -9,7 +9,7 @@ struct EncodedReply {
     init(id: RequestID?, result: Result<JSONValue, ResponseError>, logger: Logger) {
         self.id = id
         do {
-            body = try JSONRPCMessage.response(id: id, result: result).jsonValue.serialized()
+            body = try Self.serialize(id: id, result: result)
             if case .success = result {
                 isResult = true
             } else {
@@ -21,11 +21,19 @@ struct EncodedReply {
         }
         isResult = false
         do {
-            body = try JSONRPCMessage.response(id: id, result: .failure(.internalError)).jsonValue.serialized()
+            body = try Self.serialize(id: id, result: .failure(.internalError))
         } catch {
             logger.debug("Could not write request id \(id?.description ?? "null") into a reply: \(error).")
             body = Array(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32603,"message":"Internal error"}}"#.utf8)
         }
+    }
+
+    private static func serialize(id: RequestID?, result: Result<JSONValue, ResponseError>) throws(JSONWriteError)
+        -> [UInt8]
+    {
+        var writer = JSONWriter(output: [])
+        try writer.writeResponse(id: id, result: result)
+        return writer.output
     }
 
     /// Returns the frame body for the replies: the one reply, or a batch's replies in a JSON array.

@@ -36,8 +36,20 @@ public enum Framing: Sendable, Equatable, CustomStringConvertible {
     /// announce a body that large.
     func header(bodyByteCount count: Int) -> [UInt8]? {
         switch self {
-        case .contentLength: Array("Content-Length: \(count)\r\n\r\n".utf8)
+        case .contentLength: Self.contentLengthHeader(bodyByteCount: count)
         case .nativeMessaging: NativeMessagingFrameEncoder.header(bodyByteCount: count)
         }
+    }
+
+    private static let contentLengthPrefix = Array("Content-Length: ".utf8)
+    private static let headerEnd = Array("\r\n\r\n".utf8)
+
+    /// Returns `Content-Length: N` and the empty line, built from bytes because the server writes
+    /// one per reply and string interpolation costs more than the rest of a small reply.
+    private static func contentLengthHeader(bodyByteCount count: Int) -> [UInt8] {
+        var header = contentLengthPrefix
+        header.append(contentsOf: String(count).utf8)
+        header.append(contentsOf: headerEnd)
+        return header
     }
 }

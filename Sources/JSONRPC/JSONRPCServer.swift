@@ -120,15 +120,23 @@ final class InputProcessor: @unchecked Sendable {
         self.logger = logger
     }
 
+    /// Reads the frames a chunk completes and hands them to the handling queue in one piece, so that
+    /// pipelined requests cost one hand-off per chunk rather than one per request.
     func consume(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var frames: [IncomingFrame] = []
         for event in decoder.feed(bytes) {
             switch event {
             case .body(let body):
-                read(body)
+                if let frame = read(body) {
+                    frames.append(frame)
+                }
             case .error(let error):
                 logger.warning("Rejected a frame: \(error)")
-                reject(InvalidMessage(id: nil, error: Self.responseError(for: error)))
+                frames.append(Self.rejection(InvalidMessage(id: nil, error: Self.responseError(for: error))))
             }
+        }
+        if !frames.isEmpty {
+            dispatcher.enqueue(frames)
         }
     }
 
@@ -139,31 +147,27 @@ final class InputProcessor: @unchecked Sendable {
         dispatcher.enqueueEndOfInput()
     }
 
-    private func read(_ body: [UInt8]) {
+    /// Returns the work for one frame body, or nil when none of its messages needs handling.
+    private func read(_ body: [UInt8]) -> IncomingFrame? {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: body)
         } catch {
             logger.warning("Rejected a message that is not valid JSON: \(error)")
-            reject(InvalidMessage(id: nil, error: .parseError(error.description)))
-            return
+            return Self.rejection(InvalidMessage(id: nil, error: .parseError(error.description)))
         }
 
         switch JSONRPCPayload(value) {
         case .single(let message):
-            if let item = item(for: message) {
-                dispatcher.enqueue(IncomingFrame(items: [item], isBatch: false))
-            }
+            return item(for: message).map { IncomingFrame(items: [$0], isBatch: false) }
         case .batch(let messages):
             let items = messages.compactMap(item(for:))
-            if !items.isEmpty {
-                dispatcher.enqueue(IncomingFrame(items: items, isBatch: true))
-            }
+            return items.isEmpty ? nil : IncomingFrame(items: items, isBatch: true)
         }
     }
 
-    private func reject(_ invalid: InvalidMessage) {
-        dispatcher.enqueue(IncomingFrame(items: [.reject(invalid)], isBatch: false))
+    private static func rejection(_ invalid: InvalidMessage) -> IncomingFrame {
+        IncomingFrame(items: [.reject(invalid)], isBatch: false)
     }
 
     /// Returns the work for one message, or nil when it needs no handling: a cancellation, which

@@ -18,7 +18,9 @@ final class EncodingNode {
     enum Content {
         case unset
         case value(JSONValue)
-        case object(keys: [String], children: [String: EncodingNode])
+        /// Members in the order they were set. A key set twice appears twice here, and
+        /// ``resolved()`` keeps its first position and its last node, as JSONObject does.
+        case object([(key: String, node: EncodingNode)])
         case array([EncodingNode])
     }
 
@@ -43,14 +45,8 @@ final class EncodingNode {
             return .object(JSONObject())
         case .value(let value):
             return value
-        case .object(let keys, let children):
-            var object = JSONObject()
-            for key in keys {
-                if let child = children[key] {
-                    object.appendIfAbsent(key: key, value: child.resolved())
-                }
-            }
-            return .object(object)
+        case .object(let members):
+            return .object(JSONObject(members.map { ($0.key, $0.node.resolved()) }))
         case .array(let elements):
             return .array(elements.map { $0.resolved() })
         }
@@ -61,7 +57,7 @@ final class EncodingNode {
         if case .object = content {
             return
         }
-        content = .object(keys: [], children: [:])
+        content = .object([])
     }
 
     func becomeArray() {
@@ -72,14 +68,12 @@ final class EncodingNode {
     }
 
     func setChild(_ child: EncodingNode, forKey key: String) {
-        guard case .object(var keys, var children) = content else {
+        guard case .object(var members) = content else {
             return
         }
         content = .unset
-        if children.updateValue(child, forKey: key) == nil {
-            keys.append(key)
-        }
-        content = .object(keys: keys, children: children)
+        members.append((key, child))
+        content = .object(members)
     }
 
     func appendChild(_ child: EncodingNode) {
@@ -180,7 +174,7 @@ struct KeyedNodeEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         keyedBy keyType: NestedKey.Type,
         forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        let child = EncodingNode(.object(keys: [], children: [:]))
+        let child = EncodingNode(.object([]))
         node.setChild(child, forKey: key.stringValue)
         return KeyedEncodingContainer(KeyedNodeEncodingContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
     }
@@ -246,7 +240,7 @@ struct UnkeyedNodeEncodingContainer: UnkeyedEncodingContainer {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let path = codingPath + [nextKey]
-        let child = EncodingNode(.object(keys: [], children: [:]))
+        let child = EncodingNode(.object([]))
         node.appendChild(child)
         return KeyedEncodingContainer(KeyedNodeEncodingContainer<NestedKey>(node: child, codingPath: path))
     }

@@ -99,12 +99,12 @@ struct JSONWriter {
         }
     }
 
-    private mutating func appendASCII(_ text: StaticString) {
+    mutating func appendASCII(_ text: StaticString) {
         output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Writes a quoted string, copying runs of bytes that need no escape in one go.
-    private mutating func writeString(_ text: String) {
+    mutating func writeString(_ text: String) {
         var text = text
         output.append(UInt8(ascii: "\""))
         text.withUTF8 { bytes in

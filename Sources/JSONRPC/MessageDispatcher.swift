@@ -43,9 +43,12 @@ final class MessageDispatcher: @unchecked Sendable {
         self.onExit = onExit
     }
 
-    func enqueue(_ frame: IncomingFrame) {
+    /// Queues frames for handling in the order given, after every frame queued before.
+    func enqueue(_ frames: [IncomingFrame]) {
         queue.async { [self] in
-            process(frame)
+            for frame in frames {
+                process(frame)
+            }
         }
     }
 
@@ -135,6 +138,10 @@ final class MessageDispatcher: @unchecked Sendable {
         if let id, inFlight.isCancelled(id) {
             logger.debug("Request \(id) (\(method)) was cancelled before it started.")
             return .failure(.requestCancelled)
+        }
+
+        guard logger.level >= .debug else {
+            return run(id: id, method: method, params: params)
         }
 
         let start = DispatchTime.now()

@@ -18,6 +18,17 @@ import Testing
         #expect(summary.sha256 == SHA256.hex(Array(text.utf8)))
     }
 
+    @Test func base64WithSpacesAndTabs() throws {
+        let harness = try ServerHarness()
+        let text = TestMail.message(from: "someone@example.com")
+        let encoded = Data(text.utf8).base64EncodedString()
+        let spaced = encoded.enumerated().map { $0.offset % 10 == 9 ? "\($0.element) \t" : "\($0.element)" }.joined()
+
+        let summary = try harness.call(Lookup.self, Lookup.Params(message: .base64(spaced))).summary
+
+        #expect(summary.sha256 == SHA256.hex(Array(text.utf8)))
+    }
+
     @Test func pathSourceStored() throws {
         let harness = try ServerHarness()
         try harness.importTeam()

@@ -1,5 +1,6 @@
 import HRBoxProtocol
 import HRBoxStore
+import MailReading
 import Testing
 
 @Suite struct PeopleTests {
@@ -11,6 +12,16 @@ import Testing
         #expect(try fixture.store.person(ownerOf: "ANNA.SCHMIDT@EXAMPLE.COM") == anna)
         #expect(try fixture.store.person(ownerOf: "someone@example.com") == nil)
         #expect(anna.addresses == ["Anna.Schmidt@Example.com"])
+    }
+
+    @Test(arguments: StoreBackend.all) func mailboxMatchedByLookupKey(_ backend: StoreBackend) throws {
+        let fixture = try StoreFixture(backend)
+        let anna = try fixture.addPerson("Anna", "Schmidt", addresses: ["anna.schmidt@example.com"])
+
+        let mailbox = MailAddress(name: "Anna", address: "Anna.Schmidt@EXAMPLE.com")
+        #expect(try fixture.store.person(ownerOf: mailbox) == anna)
+        let stranger = MailAddress(name: nil, address: "someone@example.com")
+        #expect(try fixture.store.person(ownerOf: stranger) == nil)
     }
 
     @Test(arguments: StoreBackend.all) func addressStoredAsAddrSpec(_ backend: StoreBackend) throws {
