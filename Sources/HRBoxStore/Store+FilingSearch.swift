@@ -153,7 +153,7 @@ extension Store {
             mail.bodyText(),
             participants.joined(separator: "\n"),
             mail.attachments.compactMap(\.filename).joined(separator: "\n"),
-        ].map { $0.replacingOccurrences(of: "\u{0}", with: "") }
+        ].map(Self.removingNUL)
 
         switch connection.dialect {
         case .sqlite:
@@ -171,6 +171,15 @@ extension Store {
                 [.integer(ref)] + columns.map { .text($0) } + [.text(words)]
             )
         }
+    }
+
+    /// Returns the text without NUL characters. Most text has none, and checking its bytes for one
+    /// costs far less than Foundation's replacingOccurrences, which took a fifth of back-filing.
+    private static func removingNUL(_ text: String) -> String {
+        guard text.utf8.contains(0) else {
+            return text
+        }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{0}" }))
     }
 
     /// Removes a message from the search index, inside the caller's transaction.
