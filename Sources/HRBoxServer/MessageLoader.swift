@@ -13,13 +13,7 @@ struct LoadedMessage {
 
     /// The message as the store keeps it.
     var record: MessageRecord {
-        MessageRecord(
-            bytes: mail.ownBytes,
-            messageId: mail.messageID,
-            subject: mail.subject,
-            date: mail.date?.rfc3339,
-            sortInstant: mail.date?.instant,
-            direction: direction)
+        MessageRecord(mail: mail, direction: direction)
     }
 }
 

@@ -138,7 +138,11 @@ extension Store {
 
     /// Adds a newly stored message to the search index, inside the caller's transaction.
     func indexMessage(ref: Int64, bytes: [UInt8]) throws(StoreError) {
-        let mail = MailMessage(bytes: bytes)
+        try indexMessage(ref: ref, mail: MailMessage(bytes: bytes))
+    }
+
+    /// Adds a newly stored message, read already, to the search index, inside the caller's transaction.
+    func indexMessage(ref: Int64, mail: MailMessage) throws(StoreError) {
         let addresses = mail.from + mail.sender + mail.replyTo + mail.to + mail.cc + mail.bcc
         var participants: [String] = []
         for address in addresses {

@@ -1,4 +1,5 @@
 import HRBoxProtocol
+import MailReading
 
 extension Store {
     /// Stores a message's bytes without filing it, as the message a to-do is planned from.
@@ -44,7 +45,7 @@ extension Store {
             throw .invalidValue(field: "message", reason: "the message was not stored. Try to file it again.")
         }
         if inserted == 1 {
-            try indexMessage(ref: ref, bytes: message.bytes)
+            try indexMessage(ref: ref, mail: message.mail ?? MailMessage(bytes: message.bytes))
         }
         return ref
     }

@@ -88,9 +88,7 @@ struct FileMailboxFiling {
         }
 
         let direction: Direction = mail.direction(ownAddressKeys: ownAddressKeys) == .sent ? .sent : .received
-        let record = MessageRecord(
-            bytes: mail.ownBytes, messageId: mail.messageID, subject: mail.subject, date: mail.date?.rfc3339,
-            sortInstant: mail.date?.instant, direction: direction)
+        let record = MessageRecord(mail: mail, direction: direction)
         let filed = try store.file(record, targets: [FilingTarget(personId: person.id, caseId: nil)], filedBy: actor.colleague)
         if filed.outcomes.contains(where: { !$0.alreadyFiled }) {
             try store.recordAudit(.filed, by: actor, about: AuditSubject(personId: person.id, caseId: nil, messageRef: filed.messageRef))
