@@ -71,23 +71,19 @@ public enum SHA256 {
                 w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
             }
 
+            // Eight rounds per step, each passed the working words in turn, so that the words are
+            // renamed instead of moved; the moves were half the instructions of a round.
             var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
             roundConstants.withUnsafeBufferPointer { k in
-                for t in 0..<64 {
-                    let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
-                    let choice = (e & f) ^ (~e & g)
-                    let temp1 = h &+ sum1 &+ choice &+ k[t] &+ w[t]
-                    let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let temp2 = sum0 &+ majority
-                    h = g
-                    g = f
-                    f = e
-                    e = d &+ temp1
-                    d = c
-                    c = b
-                    b = a
-                    a = temp1 &+ temp2
+                for t in stride(from: 0, to: 64, by: 8) {
+                    round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+                    round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+                    round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+                    round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+                    round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+                    round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+                    round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+                    round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
                 }
             }
 
@@ -104,6 +100,25 @@ public enum SHA256 {
 
     private static func rotateRight(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
+    }
+
+    /// One round of FIPS 180-4, 6.2.2 step 3, on the working words a to h in their current order.
+    /// It leaves the new e in `d` and the new a in `h`; the other words keep their values and move
+    /// one place along, which the caller does by passing them in the next order.
+    /// - Parameter constantAndWord: The round constant plus the schedule word of the round.
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+        _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32,
+        _ constantAndWord: UInt32
+    ) {
+        let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+        let choice = (e & f) ^ (~e & g)
+        let temp1 = h &+ sum1 &+ choice &+ constantAndWord
+        let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+        let majority = (a & b) ^ (a & c) ^ (b & c)
+        d &+= temp1
+        h = temp1 &+ sum0 &+ majority
     }
 
     /// The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
