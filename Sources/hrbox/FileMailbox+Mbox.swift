@@ -2,8 +2,8 @@ extension FileMailbox {
     /// Returns the byte ranges of the messages of an mbox file, each starting at its "From " line.
     ///
     /// A message starts at a line beginning with "From " at the start of the file or after an empty
-    /// line. The empty line before the next message's "From " line belongs to the mbox format, not to
-    /// the message, so it is left out, as mutt leaves it out of a piped message. Body lines that the
+    /// line. The empty line that ends each message, the last one too, belongs to the mbox format,
+    /// not to the message, so it is left out, as mutt leaves it out of a piped message. Body lines that the
     /// mbox writer escaped as ">From " are kept as written, which is also what mutt pipes, so that a
     /// message filed from mutt later is found filed already. A file that does not start with "From "
     /// has no messages.
@@ -25,7 +25,9 @@ extension FileMailbox {
             previousLineWasEmpty = isEmptyLine(bytes, from: lineStart, to: lineEnd)
             lineStart = lineEnd
         }
-        ranges.append(start..<bytes.count)
+        // mbox writers end the last message with an empty line too.
+        let end = previousLineWasEmpty ? bytes.count - emptyLineLength(in: bytes, before: bytes.count) : bytes.count
+        ranges.append(start..<max(start, end))
         return ranges
     }
 
