@@ -47,15 +47,13 @@ enum MessageLoader {
         return LoadedMessage(mail: mail, sha256: SHA256.hex(mail.ownBytes), direction: direction)
     }
 
-    /// Decodes base64, allowing the line breaks that some encoders (Emacs, `base64` the tool) insert.
     private static func decodeBase64(_ text: String) throws(ResponseError) -> [UInt8] {
-        let compact = text.filter { !($0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t") }
-        guard let data = Data(base64Encoded: compact) else {
+        guard let bytes = MessageBase64.decode(text) else {
             throw DomainError.messageUnreadable(
                 "the \"base64\" member is not valid base64",
                 advice: "Encode the raw message's bytes in base64 (RFC 4648), or send {\"path\": ...} instead.")
         }
-        return [UInt8](data)
+        return bytes
     }
 
     /// Reads a message file, following symbolic links. At most `maxBytes` are read, whatever size the
