@@ -13,7 +13,7 @@ struct LoadedMessage {
 
     /// The message as the store keeps it.
     var record: MessageRecord {
-        MessageRecord(mail: mail, direction: direction)
+        MessageRecord(mail: mail, direction: direction, sha256: sha256)
     }
 }
 

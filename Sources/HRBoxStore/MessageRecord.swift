@@ -6,7 +6,10 @@ import MailReading
 public struct MessageRecord: Sendable {
     /// The message's bytes, stored exactly as given; their SHA-256 is the message's identity.
     public var bytes: [UInt8] {
-        didSet { mail = nil }
+        didSet {
+            mail = nil
+            knownSHA256 = nil
+        }
     }
     /// The Message-ID header.
     public var messageId: String?
@@ -19,6 +22,9 @@ public struct MessageRecord: Sendable {
     /// The reading of ``bytes`` when the caller made it, so that indexing the message for search does
     /// not read it a second time; nil once ``bytes`` change.
     public private(set) var mail: MailMessage?
+    /// The SHA-256 of ``bytes`` in lower-case hex when the caller computed it, so that the store does
+    /// not hash a large message a second time; nil once ``bytes`` change.
+    public private(set) var knownSHA256: String?
 
     public init(
         bytes: [UInt8],
@@ -38,7 +44,9 @@ public struct MessageRecord: Sendable {
 
     /// Makes the record of a message read already, with its header fields, so that storing it reads
     /// it no second time.
-    public init(mail: MailMessage, direction: Direction) {
+    /// - Parameter sha256: The SHA-256 of `mail.ownBytes` as ``SHA256/hex(_:)`` returns it, when the
+    ///   caller computed it already; the store computes it when nil.
+    public init(mail: MailMessage, direction: Direction, sha256: String? = nil) {
         self.init(
             bytes: mail.ownBytes,
             messageId: mail.messageID,
@@ -47,5 +55,6 @@ public struct MessageRecord: Sendable {
             sortInstant: mail.date?.instant,
             direction: direction)
         self.mail = mail
+        knownSHA256 = sha256
     }
 }
