@@ -13,61 +13,82 @@ enum MessageBase64 {
     }
 
     private static func decode(_ encoded: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(encoded.count / 4 * 3)
+        var isValid = true
+        let decoded = [UInt8](unsafeUninitializedCapacity: encoded.count / 4 * 3) { output, outputCount in
+            byteClasses.withUnsafeBufferPointer { byteClasses in
+                isValid = decode(encoded, classes: byteClasses, into: output, count: &outputCount)
+            }
+        }
+        return isValid ? decoded : nil
+    }
+
+    /// Decodes into `output`, which has room for `encoded.count / 4 * 3` bytes, and returns whether
+    /// the text was valid.
+    private static func decode(
+        _ encoded: UnsafeBufferPointer<UInt8>,
+        classes byteClasses: UnsafeBufferPointer<UInt8>,
+        into output: UnsafeMutableBufferPointer<UInt8>,
+        count outputCount: inout Int
+    ) -> Bool {
+        outputCount = 0
         var quantum: UInt32 = 0
         var quantumCount = 0
         var paddingCount = 0
         var isComplete = false
 
         for byte in encoded {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A {
+            let value = byteClasses[Int(byte)]
+            if value == whiteSpace {
                 continue
             }
-            guard !isComplete else {
-                return nil
+            guard !isComplete, value != invalid else {
+                return false
             }
-            if byte == UInt8(ascii: "=") {
+            if value == padding {
                 // "=" may only fill the last one or two places of the last quantum.
                 guard quantumCount >= 2 else {
-                    return nil
+                    return false
                 }
                 paddingCount += 1
                 quantum <<= 6
             } else {
-                guard paddingCount == 0, let value = sextet(byte) else {
-                    return nil
+                guard paddingCount == 0 else {
+                    return false
                 }
                 quantum = quantum << 6 | UInt32(value)
             }
             quantumCount += 1
 
             if quantumCount == 4 {
-                decoded.append(UInt8(truncatingIfNeeded: quantum >> 16))
-                if paddingCount < 2 {
-                    decoded.append(UInt8(truncatingIfNeeded: quantum >> 8))
-                }
-                if paddingCount < 1 {
-                    decoded.append(UInt8(truncatingIfNeeded: quantum))
-                }
+                // At most count / 4 * 3 bytes come out, so the writes stay inside the capacity.
+                output[outputCount] = UInt8(truncatingIfNeeded: quantum >> 16)
+                output[outputCount + 1] = UInt8(truncatingIfNeeded: quantum >> 8)
+                output[outputCount + 2] = UInt8(truncatingIfNeeded: quantum)
+                outputCount += 3 - paddingCount
                 isComplete = paddingCount > 0
                 quantum = 0
                 quantumCount = 0
             }
         }
-        return quantumCount == 0 ? decoded : nil
+        return quantumCount == 0
     }
 
-    /// Returns the 6-bit value of a character of the base64 alphabet, or nil for any other byte.
-    @inline(__always)
-    private static func sextet(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - UInt8(ascii: "a") + 26
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0") + 52
-        case UInt8(ascii: "+"): 62
-        case UInt8(ascii: "/"): 63
-        default: nil
+    private static let invalid: UInt8 = 0xFF
+    private static let whiteSpace: UInt8 = 0xFE
+    private static let padding: UInt8 = 0xFD
+
+    /// The 6-bit value of each byte of the base64 alphabet, and a class for every other byte:
+    /// ``whiteSpace`` for space, tab, CR and LF, ``padding`` for "=", else ``invalid``.
+    private static let byteClasses: [UInt8] = {
+        var classes = [UInt8](repeating: invalid, count: 256)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        for (value, byte) in alphabet.enumerated() {
+            classes[Int(byte)] = UInt8(value)
         }
-    }
+        for byte in [0x20, 0x09, 0x0D, 0x0A] {
+            classes[byte] = whiteSpace
+        }
+        classes[Int(UInt8(ascii: "="))] = padding
+        return classes
+    }()
 }
