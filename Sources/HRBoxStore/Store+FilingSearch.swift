@@ -180,7 +180,10 @@ extension Store {
     /// Returns the text without NUL characters. Most text has none, and checking its bytes for one
     /// costs far less than Foundation's replacingOccurrences, which took a fifth of back-filing.
     private static func removingNUL(_ text: String) -> String {
-        guard text.utf8.contains(0) else {
+        let hasNUL = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+        }
+        guard hasNUL ?? text.utf8.contains(0) else {
             return text
         }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{0}" }))
