@@ -48,10 +48,13 @@ struct FileMailboxRun {
         if let colleague = configuration.colleague, try store.colleague(id: colleague) == nil {
             throw UnknownColleague(colleague: colleague, configurationPath: locations.configPath)
         }
-        return FileMailboxFiling(
+        let filing = FileMailboxFiling(
             store: store,
             ownAddressKeys: configuration.ownAddressKeys,
             actor: AuditActor(colleague: configuration.colleague, client: "hrbox " + FileCommand.name))
+        // Room for the pages of one whole batch, so that none is written to the log twice.
+        try store.reserveWriteCache(bytes: filing.batchLimit.bytes)
+        return filing
     }
 }
 
