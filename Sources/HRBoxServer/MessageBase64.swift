@@ -1,7 +1,7 @@
 /// The base64 text of a ``MessageSource``, decoded straight from its UTF-8 bytes.
 ///
 /// Decoding the bytes in one pass, instead of filtering the text by characters and going through
-/// `Data`, keeps a 50 MB message from costing two more copies and seconds of character iteration.
+/// `Data`, saves a 50 MB message two more copies and a slow pass over its text by characters.
 enum MessageBase64 {
     /// Decodes base64 as RFC 4648 section 4 defines it, with padding, allowing the line breaks,
     /// spaces and tabs that some encoders (Emacs, `base64` the tool) insert anywhere.

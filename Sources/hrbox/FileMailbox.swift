@@ -14,8 +14,8 @@ enum FileMailbox: Equatable {
         }
     }
 
-    /// Lists the messages, in the order they are filed: for a Maildir, `new` then `cur`, each
-    /// sorted by file name, which starts with the delivery time; for an mbox, file order.
+    /// Lists the messages in the order they are filed. A Maildir's come from `new` then `cur`, each
+    /// sorted by file name, which starts with the delivery time. An mbox file's come in file order.
     /// - Parameter maxMessageBytes: A message larger than this is not read; its loading fails.
     /// - Throws: ``FileMailboxError`` when the folder or file cannot be read at all.
     func messages(maxMessageBytes: Int) throws(FileMailboxError) -> [FileMailboxMessage] {

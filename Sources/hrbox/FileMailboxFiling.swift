@@ -10,7 +10,7 @@ import MailReading
 /// mailbox keep that loss small and let a mail client's `hrbox serve` write between two batches
 /// within its busy timeout of 5 s.
 struct FileMailboxFiling {
-    /// The most messages, and the most message bytes, that one transaction files.
+    /// The maximum number of messages, and of message bytes, that one transaction files.
     struct BatchLimit {
         var messages = 1_000
         var bytes = 64 << 20
@@ -113,7 +113,7 @@ struct FileMailboxFiling {
 
 /// The owners of the addresses met so far in a run, found or not, so that each is looked up once.
 ///
-/// The run's own transactions change no address, so an answer stays true for the whole run, apart
+/// The run's own transactions change no address, so a found owner stays true for the whole run, apart
 /// from a person another process adds meanwhile, who is filed for only from the next run on.
 struct PersonCache {
     private var ownerByKey: [String: Person?] = [:]

@@ -1,4 +1,4 @@
-/// What back-filing a mailbox did so far, message by message.
+/// The counts of a back-filing run so far, one count per outcome of a message.
 struct FileMailboxSummary: Equatable {
     /// The messages in the mailbox.
     var total = 0
