@@ -13,13 +13,7 @@ struct LoadedMessage {
 
     /// The message as the store keeps it.
     var record: MessageRecord {
-        MessageRecord(
-            bytes: mail.ownBytes,
-            messageId: mail.messageID,
-            subject: mail.subject,
-            date: mail.date?.rfc3339,
-            sortInstant: mail.date?.instant,
-            direction: direction)
+        MessageRecord(mail: mail, direction: direction, sha256: sha256)
     }
 }
 
@@ -53,26 +47,13 @@ enum MessageLoader {
         return LoadedMessage(mail: mail, sha256: SHA256.hex(mail.ownBytes), direction: direction)
     }
 
-    /// Decodes base64, allowing the line breaks that some encoders (Emacs, `base64` the tool) insert.
-    ///
-    /// Works on the text's UTF-8 bytes, because going through its characters costs more than the
-    /// decoding itself.
     private static func decodeBase64(_ text: String) throws(ResponseError) -> [UInt8] {
-        var compact: [UInt8] = []
-        compact.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 where !isBase64LineSpace(byte) {
-            compact.append(byte)
-        }
-        guard let data = Data(base64Encoded: Data(compact)) else {
+        guard let bytes = MessageBase64.decode(text) else {
             throw DomainError.messageUnreadable(
                 "the \"base64\" member is not valid base64",
                 advice: "Encode the raw message's bytes in base64 (RFC 4648), or send {\"path\": ...} instead.")
         }
-        return [UInt8](data)
-    }
-
-    private static func isBase64LineSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+        return bytes
     }
 
     /// Reads a message file, following symbolic links. At most `maxBytes` are read, whatever size the

@@ -113,14 +113,46 @@ final class SQLiteConnection: SQLDatabase {
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
         }
+        return try bind(values[...], to: statement, sql: sql) { () throws(StoreError) -> T in try body(statement) }
+    }
 
-        for (offset, value) in values.enumerated() {
-            let code = bind(value, to: statement, at: Int32(offset + 1))
-            guard code == SQLITE_OK else {
-                throw SQLiteConnection.error(of: handle, code: code, sql: sql)
+    /// Binds the values from the first placeholder on, then runs `body` while they are bound.
+    ///
+    /// A blob is bound without a copy and stays valid because `body` runs inside the closure that
+    /// lends its bytes, one closure per blob, so storing a 50 MB message does not copy it once more.
+    private func bind<T>(
+        _ values: ArraySlice<SQLValue>,
+        to statement: OpaquePointer,
+        sql: String,
+        _ body: () throws(StoreError) -> T
+    ) throws(StoreError) -> T {
+        guard let value = values.first else {
+            return try body()
+        }
+        let index = Int32(values.startIndex + 1)
+        let rest = values.dropFirst()
+
+        guard case .blob(let bytes) = value, !bytes.isEmpty else {
+            try check(bind(value, to: statement, at: index), sql: sql)
+            return try bind(rest, to: statement, sql: sql, body)
+        }
+        // The closure returns a Result because withUnsafeBytes does not keep the typed error.
+        let result = bytes.withUnsafeBytes { (buffer) -> Result<T, StoreError> in
+            do throws(StoreError) {
+                // SQLITE_STATIC: SQLite reads the bytes in place until the statement is reset after `body`.
+                try check(sqlite3_bind_blob(statement, index, buffer.baseAddress, Int32(buffer.count), nil), sql: sql)
+                return .success(try bind(rest, to: statement, sql: sql, body))
+            } catch {
+                return .failure(error)
             }
         }
-        return try body(statement)
+        return try result.get()
+    }
+
+    private func check(_ code: Int32, sql: String) throws(StoreError) {
+        guard code == SQLITE_OK else {
+            throw SQLiteConnection.error(of: handle, code: code, sql: sql)
+        }
     }
 
     private func preparedStatement(_ sql: String) throws(StoreError) -> OpaquePointer {

@@ -138,7 +138,11 @@ extension Store {
 
     /// Adds a newly stored message to the search index, inside the caller's transaction.
     func indexMessage(ref: Int64, bytes: [UInt8]) throws(StoreError) {
-        let mail = MailMessage(bytes: bytes)
+        try indexMessage(ref: ref, mail: MailMessage(bytes: bytes))
+    }
+
+    /// Adds a newly stored message, read already, to the search index, inside the caller's transaction.
+    func indexMessage(ref: Int64, mail: MailMessage) throws(StoreError) {
         let addresses = mail.from + mail.sender + mail.replyTo + mail.to + mail.cc + mail.bcc
         var participants: [String] = []
         for address in addresses {
@@ -153,7 +157,7 @@ extension Store {
             mail.bodyText(),
             participants.joined(separator: "\n"),
             mail.attachments.compactMap(\.filename).joined(separator: "\n"),
-        ].map { $0.replacingOccurrences(of: "\u{0}", with: "") }
+        ].map(Self.removingNUL)
 
         switch connection.dialect {
         case .sqlite:
@@ -171,6 +175,18 @@ extension Store {
                 [.integer(ref)] + columns.map { .text($0) } + [.text(words)]
             )
         }
+    }
+
+    /// Returns the text without NUL characters. Most text has none, and checking its bytes for one
+    /// costs far less than Foundation's replacingOccurrences, which took a fifth of back-filing.
+    private static func removingNUL(_ text: String) -> String {
+        let hasNUL = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+        }
+        guard hasNUL ?? text.utf8.contains(0) else {
+            return text
+        }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{0}" }))
     }
 
     /// Removes a message from the search index, inside the caller's transaction.

@@ -21,7 +21,7 @@ extension Store {
         guard !targets.isEmpty else {
             throw .invalidValue(field: "targets", reason: "there is no one to file the message for. Give at least one person.")
         }
-        let sha256 = SHA256.hex(message.bytes)
+        let sha256 = message.knownSHA256 ?? SHA256.hex(message.bytes)
 
         return try write { () throws(StoreError) -> (messageRef: Int64, outcomes: [FilingOutcome]) in
             let ref = try storeMessage(message, sha256: sha256)

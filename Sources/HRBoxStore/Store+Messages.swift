@@ -1,10 +1,11 @@
 import HRBoxProtocol
+import MailReading
 
 extension Store {
     /// Stores a message's bytes without filing it, as the message a to-do is planned from.
     /// - Returns: The message's reference; the same as before when the same bytes were stored already.
     public func keepMessage(_ message: MessageRecord) throws(StoreError) -> Int64 {
-        let sha256 = SHA256.hex(message.bytes)
+        let sha256 = message.knownSHA256 ?? SHA256.hex(message.bytes)
         return try write { () throws(StoreError) -> Int64 in
             try storeMessage(message, sha256: sha256)
         }
@@ -44,7 +45,7 @@ extension Store {
             throw .invalidValue(field: "message", reason: "the message was not stored. Try to file it again.")
         }
         if inserted == 1 {
-            try indexMessage(ref: ref, bytes: message.bytes)
+            try indexMessage(ref: ref, mail: message.mail ?? MailMessage(bytes: message.bytes))
         }
         return ref
     }

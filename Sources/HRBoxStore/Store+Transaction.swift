@@ -107,3 +107,19 @@ extension Store {
         "hrbox_\(depth)"
     }
 }
+
+extension Store {
+    /// Lets SQLite keep up to `bytes` of pages in memory for this connection, for a long series of
+    /// large transactions such as back-filing a mailbox.
+    ///
+    /// With SQLite's default of about 2 MB, a transaction that writes tens of megabytes spills pages
+    /// to the write-ahead log before its commit and writes the same pages again later. PostgreSQL
+    /// stores ignore the call, because the server sizes its own buffers.
+    public func reserveWriteCache(bytes: Int) throws(StoreError) {
+        guard connection.dialect == .sqlite else {
+            return
+        }
+        // A negative cache_size is a size in KiB rather than a number of pages.
+        try connection.execute("PRAGMA cache_size = -\(max(bytes / 1024, 1))")
+    }
+}

@@ -4,15 +4,18 @@ import HRBoxProtocol
 import HRBoxStore
 
 /// `hrbox file`: stores the message on stdin in the personnel file of the person the lookup finds,
-/// as `s` in the HR box does, without asking anything.
+/// as `s` in the HR box does, without asking anything; or every message of a Maildir or mbox file.
 ///
-/// It starts `hrbox serve` and calls `hrbox/lookup` and `hrbox/store`, as `hrbox box` does, so that
-/// the server alone decides who the message belongs to and how it is stored.
+/// For one message it starts `hrbox serve` and calls `hrbox/lookup` and `hrbox/store`, as `hrbox box`
+/// does, so that the server alone decides who the message belongs to and how it is stored. A whole
+/// mailbox is filed through the store directly (``FileMailboxFiling``), because a request per message
+/// would spend most of the time encoding, sending and decoding the messages.
 struct FileCommand: Command {
     static let words = ["file"]
-    static let summary = "Store the message on stdin for the person it belongs to, without asking."
+    static let summary = "Store the message on stdin, or a whole Maildir or mbox, for the people it belongs to."
     static let usage = """
         Usage: hrbox file [--status-file FILE] [--store PATH] [--config PATH]
+               hrbox file --maildir DIR | --mbox FILE [--store PATH] [--config PATH]
 
         Reads a raw message on stdin and stores it in the personnel file of the person the HR box
         would offer: the sender's for a received message, the first recipient's who is a person for
@@ -22,7 +25,19 @@ struct FileCommand: Command {
         Exit status: 0 when the message is in the personnel file (stored now or before), 1 when
         it was not stored (no person found, or an error), 2 for a wrong command line or no message.
 
+        With --maildir or --mbox it files every message of the mailbox the same way, in
+        transactions of at most 1000 messages or 64 MiB. Messages with no person found, or that
+        cannot be read, are skipped and counted; messages filed already are counted. After each
+        transaction a progress line goes to stderr, and at the end one summary line to stdout.
+        Each new filing is recorded in the audit trail. When the store fails, the transaction
+        being filed is rolled back and the ones before stay: running again files the rest.
+        Exit status: 0 when every message was filed, found filed or had no person; 1 when a
+        message could not be read or the store failed; 2 for a wrong command line or a folder
+        or file that is not a mailbox.
+
         Options:
+          --maildir DIR       File the messages of the Maildir DIR (its new and cur folders).
+          --mbox FILE         File the messages of the mbox file FILE.
           --status-file FILE  Write the line as a mutt command (echo "...") to FILE, replacing
                               it, for a mutt or neomutt macro to `source` (clients/mutt/hrbox.muttrc).
                               Missing folders are created; the file gets mode 0600. A line of
@@ -31,6 +46,8 @@ struct FileCommand: Command {
         """
 
     let statusFile: MuttStatusFile?
+    /// The mailbox to back-file, or nil to file the message on stdin.
+    let mailbox: FileMailbox?
     let locations: Locations
 
     init(parsing arguments: inout Arguments) throws(UsageError) {
@@ -40,9 +57,38 @@ struct FileCommand: Command {
             throw UsageError("--status-file needs a file path, found an empty value", command: Self.name)
         }
         statusFile = statusPath.map(MuttStatusFile.init(path:))
+        mailbox = try Self.mailbox(parsing: &arguments)
+        if mailbox != nil, statusFile != nil {
+            throw UsageError("--status-file is for one message on stdin; leave it out with --maildir and --mbox",
+                             command: Self.name)
+        }
+    }
+
+    private static func mailbox(parsing arguments: inout Arguments) throws(UsageError) -> FileMailbox? {
+        let maildir = try arguments.option("--maildir")
+        let mbox = try arguments.option("--mbox")
+        switch (maildir, mbox) {
+        case (nil, nil):
+            return nil
+        case (.some, .some):
+            throw UsageError("give either --maildir or --mbox, not both; run the command once for each", command: name)
+        case (.some(let path), nil):
+            guard !path.isEmpty else {
+                throw UsageError("--maildir needs a folder path, found an empty value", command: name)
+            }
+            return .maildir(path)
+        case (nil, .some(let path)):
+            guard !path.isEmpty else {
+                throw UsageError("--mbox needs a file path, found an empty value", command: name)
+            }
+            return .mbox(path)
+        }
     }
 
     func run() throws -> Int32 {
+        if let mailbox {
+            return FileMailboxRun(mailbox: mailbox, locations: locations).run()
+        }
         guard let message = readMessage() else {
             return ExitStatus.usage
         }
