@@ -13,12 +13,45 @@ public enum AddressKey {
     /// trailing dot is dropped. NOTE: this approximates the UTS 46 mapping; it does not reject labels
     /// that IDNA 2008 disallows.
     public static func lookupKey(for addrSpec: String) -> String {
+        if let key = plainASCIILookupKey(for: addrSpec) {
+            return key
+        }
         let text = addrSpec.trimmingASCIIWhitespace()
         guard let at = text.lastIndex(of: "@") else { return text.lowercased() }
 
         let local = canonicalLocalPart(text[..<at]).lowercased()
         let domain = text[text.index(after: at)...]
         return local + "@" + asciiDomain(domain)
+    }
+
+    /// Returns the lookup key of an all-ASCII addr-spec without quotes, made on its UTF-8 bytes, or nil.
+    /// Nearly every address is one, and it needs no NFKC, Punycode or unquoting.
+    private static func plainASCIILookupKey(for addrSpec: String) -> String? {
+        let quote = UInt8(ascii: "\"")
+        let atSign = UInt8(ascii: "@")
+        let dot = UInt8(ascii: ".")
+        let bracket = UInt8(ascii: "[")
+
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(addrSpec.utf8.count)
+        for byte in addrSpec.utf8 {
+            guard byte < 0x80, byte != quote else { return nil }
+            bytes.append(ASCII.lowercased(byte))
+        }
+
+        guard let first = bytes.firstIndex(where: { !ASCII.isWhitespace($0) }),
+            let last = bytes.lastIndex(where: { !ASCII.isWhitespace($0) })
+        else { return "" }
+        var key = bytes[first...last]
+
+        // As on the general path, one trailing dot of a domain is dropped, but not of a domain literal.
+        if let at = key.lastIndex(of: atSign) {
+            let domain = key[(at + 1)...]
+            if domain.first != bracket, domain.last == dot {
+                key.removeLast()
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Parses one address as a user types it, such as `anna@example.com` or `Anna <anna@example.com>`.

@@ -30,37 +30,47 @@ struct HeaderTokenizer {
         /// RFC 2045 Content-Type and Content-Disposition values, with the tspecials.
         case mime
 
-        var specials: Set<Unicode.Scalar> {
-            switch self {
-            case .address: ["(", ")", "<", ">", "[", "]", ":", ";", "@", "\\", ",", ".", "\""]
-            case .mime: ["(", ")", "<", ">", "@", ",", ";", ":", "\\", "\"", "/", "[", "]", "?", "="]
+        /// Tells whether a scalar is one of the grammar's specials. A switch, not a set, because
+        /// every scalar of every structured field is asked.
+        func isSpecial(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "(", ")", "<", ">", "[", "]", ":", ";", "@", "\\", ",", "\"":
+                return true
+            case ".":
+                return self == .address
+            case "/", "?", "=":
+                return self == .mime
+            default:
+                return false
             }
         }
     }
 
     /// Returns the tokens of `text`, and whether a quoted string, comment or domain literal was left open.
+    /// It works on UTF-8 bytes, because every separator, special and delimiter is ASCII and no byte of
+    /// a non-ASCII scalar is.
     static func tokenize(_ text: String, syntax: Syntax) -> (tokens: [HeaderToken], unterminated: Bool) {
-        let specials = syntax.specials
-        var reader = Reader(scalars: Array(text.unicodeScalars), specials: specials)
+        var reader = Reader(bytes: Array(text.utf8), syntax: syntax)
         var tokens: [HeaderToken] = []
         var afterSpace = false
 
-        while let scalar = reader.peek() {
-            if isSeparator(scalar) {
+        while let byte = reader.peek() {
+            if isSeparator(byte) {
                 reader.advance()
                 afterSpace = true
                 continue
             }
 
+            let scalar = Unicode.Scalar(byte)
             let kind: HeaderToken.Kind
             switch scalar {
             case "\"":
-                kind = .quotedString(reader.readDelimited(closing: "\"", nests: false))
+                kind = .quotedString(reader.readDelimited(closing: UInt8(ascii: "\""), nests: false))
             case "(":
-                kind = .comment(reader.readDelimited(closing: ")", nests: true))
+                kind = .comment(reader.readDelimited(closing: UInt8(ascii: ")"), nests: true))
             case "[" where syntax == .address:
-                kind = .domainLiteral("[" + reader.readDelimited(closing: "]", nests: false) + "]")
-            case _ where specials.contains(scalar):
+                kind = .domainLiteral("[" + reader.readDelimited(closing: UInt8(ascii: "]"), nests: false) + "]")
+            case _ where syntax.isSpecial(scalar):
                 reader.advance()
                 kind = .special(scalar)
             default:
@@ -78,18 +88,18 @@ struct HeaderTokenizer {
     }
 
     /// White space and control characters, which separate tokens and carry no text.
-    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value <= 0x20 || scalar.value == 0x7F
+    static func isSeparator(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0x7F
     }
 
     private struct Reader {
-        let scalars: [Unicode.Scalar]
-        let specials: Set<Unicode.Scalar>
+        let bytes: [UInt8]
+        let syntax: Syntax
         var index = 0
         var unterminated = false
 
-        func peek() -> Unicode.Scalar? {
-            index < scalars.count ? scalars[index] : nil
+        func peek() -> UInt8? {
+            index < bytes.count ? bytes[index] : nil
         }
 
         mutating func advance() {
@@ -97,41 +107,41 @@ struct HeaderTokenizer {
         }
 
         mutating func readAtom() -> String {
-            var text = String.UnicodeScalarView()
-            while let scalar = peek(), !isSeparator(scalar), !specials.contains(scalar) {
-                text.append(scalar)
+            let start = index
+            while let byte = peek(), !isSeparator(byte), !syntax.isSpecial(Unicode.Scalar(byte)) {
                 advance()
             }
-            return String(text)
+            return String(decoding: bytes[start..<index], as: UTF8.self)
         }
 
         /// Reads from an opening quote, parenthesis or bracket to its closing one, resolving
         /// backslash escapes. With `nests`, inner parentheses pair up and stay in the text.
-        mutating func readDelimited(closing: Unicode.Scalar, nests: Bool) -> String {
-            let opening = scalars[index]
+        /// An escaped non-ASCII scalar keeps all its bytes, since only the backslash is dropped.
+        mutating func readDelimited(closing: UInt8, nests: Bool) -> String {
+            let opening = bytes[index]
             advance()
-            var text = String.UnicodeScalarView()
+            var text: [UInt8] = []
             var depth = 0
 
-            while let scalar = peek() {
+            while let byte = peek() {
                 advance()
-                if scalar == "\\", let escaped = peek() {
+                if byte == UInt8(ascii: "\\"), let escaped = peek() {
                     text.append(escaped)
                     advance()
                     continue
                 }
-                if nests, scalar == opening {
+                if nests, byte == opening {
                     depth += 1
-                } else if scalar == closing {
+                } else if byte == closing {
                     if depth == 0 {
-                        return String(text)
+                        return String(decoding: text, as: UTF8.self)
                     }
                     depth -= 1
                 }
-                text.append(scalar)
+                text.append(byte)
             }
             unterminated = true
-            return String(text)
+            return String(decoding: text, as: UTF8.self)
         }
     }
 }

@@ -42,6 +42,22 @@ import Testing
         #expect(AddressKey.lookupKey(for: "x@example.com.") == "x@example.com")
     }
 
+    @Test(arguments: [
+        ("  Anna@Example.COM. ", "anna@example.com"),
+        ("ANNA", "anna"),
+        ("x@.", "x@"),
+        ("x@", "x@"),
+        (" \t ", ""),
+        ("x@[IPv6:::1].", "x@[ipv6:::1]."),
+    ])
+    func plainASCIIKey(_ address: String, _ key: String) {
+        #expect(AddressKey.lookupKey(for: address) == key)
+    }
+
+    @Test func asciiAndUnicodeSeparatorsMatch() {
+        #expect(AddressKey.lookupKey(for: "X@Example．COM.") == AddressKey.lookupKey(for: "X@Example.COM."))
+    }
+
     @Test func quotedLocalPartKept() {
         #expect(AddressKey.lookupKey(for: "\"First Last\"@Example.net") == "\"first last\"@example.net")
     }

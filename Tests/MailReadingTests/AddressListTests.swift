@@ -15,6 +15,13 @@ import Testing
         #expect(message.groups.first?.field == .to)
     }
 
+    @Test func nonASCIINameAndCommentKept() {
+        let message = to("\"J\\ürgen (Ünal)\" <jü@bücher.example> (Ärzte \\ß)")
+        #expect(message.to.first?.name == "Jürgen (Ünal)")
+        #expect(message.to.first?.comment == "Ärzte ß")
+        #expect(message.to.first?.address == "jü@bücher.example")
+    }
+
     @Test func unterminatedGroupReported() {
         let message = to("Team: b@example.com, c@example.com")
         #expect(message.to.map(\.address) == ["b@example.com", "c@example.com"])
