@@ -116,7 +116,11 @@ enum BodyText {
                     result.append(UInt8(ascii: " "))
                     pendingSpace = false
                 }
-                result.append(contentsOf: scalarBytes)
+                if length == 1 {
+                    result.append(lead)
+                } else {
+                    result.append(contentsOf: scalarBytes)
+                }
             }
             return String(decoding: result, as: UTF8.self)
         }
