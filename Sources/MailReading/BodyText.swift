@@ -25,8 +25,8 @@ enum BodyText {
     /// Returns the text with each run of white space made one space and trimmed, cut after at most
     /// `maximumCharacters` characters or `maximumUTF8Count` UTF-8 bytes, whichever comes first.
     static func collapsed(_ text: String, maximumCharacters: Int = .max, maximumUTF8Count: Int = .max) -> String {
-        if let ascii = collapsedASCII(text, maximumCount: min(maximumCharacters, maximumUTF8Count)) {
-            return ascii
+        if let collapsed = collapsedByScalars(text, maximumCount: min(maximumCharacters, maximumUTF8Count)) {
+            return collapsed
         }
 
         var result = ""
@@ -56,37 +56,71 @@ enum BodyText {
         return result
     }
 
-    /// Returns ``collapsed(_:maximumCharacters:maximumUTF8Count:)`` of ASCII text, byte by byte,
-    /// or nil when the text is not ASCII up to the cut, so that the caller reads it by characters.
+    /// Returns ``collapsed(_:maximumCharacters:maximumUTF8Count:)`` worked out on UTF-8 bytes, or nil
+    /// where that could differ from reading characters, so that the caller reads it by characters.
     ///
-    /// In ASCII text each byte is a character, apart from CR LF, which is white space either way.
-    /// Reading bytes instead of characters takes over twenty times fewer instructions on a long body.
-    private static func collapsedASCII(_ text: String, maximumCount: Int) -> String? {
+    /// White space is found scalar by scalar. That matches Character.isWhitespace, which tests a
+    /// character's first scalar, unless a white space scalar shares a character with its neighbour.
+    /// It does after a prepended concatenation mark or Indic repha, and before a combining mark,
+    /// joiner or emoji modifier. Those cases, and a non-ASCII text that must be cut, return nil.
+    /// On multilingual bodies this takes about a fifth of the instructions of reading characters.
+    private static func collapsedByScalars(_ text: String, maximumCount: Int) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
             var result: [UInt8] = []
             result.reserveCapacity(min(bytes.count, maximumCount))
             var pendingSpace = false
-            for byte in bytes {
-                guard byte < 0x80 else {
+            var isASCII = true
+            var previousScalar: Unicode.Scalar?
+            var afterWhitespace = false
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let length = UTF8ScalarReading.length(ofSequenceStartingWith: lead)
+                let scalarBytes = bytes[index..<min(index + length, bytes.count)]
+                index += length
+
+                let isWhitespace: Bool
+                var scalar: Unicode.Scalar?
+                if lead < 0x80 {
+                    // Tab, line feed, vertical tab, form feed, carriage return and space: the ASCII
+                    // characters that Character.isWhitespace accepts.
+                    isWhitespace = (0x09...0x0D).contains(lead) || lead == 0x20
+                } else {
+                    scalar = UTF8ScalarReading.scalar(in: scalarBytes)
+                    guard let scalar else { return nil }
+                    if afterWhitespace && UTF8ScalarReading.mayExtendCharacter(scalar) {
+                        return nil
+                    }
+                    isWhitespace = UTF8ScalarReading.isNonASCIIWhitespace(scalar)
+                    isASCII = false
+                }
+                if isWhitespace, let previousScalar, UTF8ScalarReading.mayPrepend(previousScalar) {
                     return nil
                 }
-                // Tab, line feed, vertical tab, form feed, carriage return and space: the ASCII
-                // characters that Character.isWhitespace accepts, as the general path tests.
-                if (0x09...0x0D).contains(byte) || byte == 0x20 {
+                previousScalar = scalar
+                afterWhitespace = isWhitespace
+
+                if isWhitespace {
                     pendingSpace = !result.isEmpty
                     continue
                 }
                 let spaceCount = pendingSpace ? 1 : 0
-                guard result.count + spaceCount + 1 <= maximumCount else {
-                    // The byte that does not fit is ASCII, so no mark after it can join the last kept character.
+                guard result.count + spaceCount + scalarBytes.count <= maximumCount else {
+                    // An ASCII byte that does not fit after ASCII text cannot join the last kept
+                    // character, and in ASCII text bytes and characters count the same.
+                    guard isASCII else { return nil }
                     break
                 }
                 if pendingSpace {
                     result.append(UInt8(ascii: " "))
                     pendingSpace = false
                 }
-                result.append(byte)
+                if length == 1 {
+                    result.append(lead)
+                } else {
+                    result.append(contentsOf: scalarBytes)
+                }
             }
             return String(decoding: result, as: UTF8.self)
         }
