@@ -4,7 +4,8 @@ import HRBoxProtocol
 import HRBoxStore
 
 /// `hrbox file`: stores the message on stdin in the personnel file of the person the lookup finds,
-/// as `s` in the HR box does, without asking anything; or every message of a Maildir or mbox file.
+/// as `s` in the HR box does, without asking anything. With --maildir or --mbox it stores every
+/// message of the mailbox in the same way.
 ///
 /// For one message it starts `hrbox serve` and calls `hrbox/lookup` and `hrbox/store`, as `hrbox box`
 /// does, so that the server alone decides who the message belongs to and how it is stored. A whole
@@ -118,7 +119,7 @@ struct FileCommand: Command {
     /// Looks the message up and stores it for the default person, through a child `hrbox serve`.
     private func file(_ message: [UInt8]) -> FilingReport {
         do {
-            try checkStoreExists()
+            try StoreLocation(validating: locations.storePath).requireExisting()
             _ = try locations.loadConfiguration()
         } catch {
             return .notStored(reason: "\(error)")
@@ -161,13 +162,6 @@ struct FileCommand: Command {
 
     /// Fails for an SQLite store that does not exist, which `hrbox serve` would create empty, so that
     /// a mistyped path does not end in "no person has the address".
-    private func checkStoreExists() throws {
-        let location = try StoreLocation(validating: locations.storePath)
-        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
-            throw StoreMissing(path: path)
-        }
-    }
-
     private static func reason(_ error: HRBoxClientError) -> String {
         switch error {
         case .server(_, let message, _):

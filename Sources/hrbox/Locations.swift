@@ -78,16 +78,13 @@ struct Locations {
         isStoreNamed ? .reject : .create
     }
 
-    /// Fails when the user named an SQLite store that does not exist, which `hrbox serve` would reject
-    /// at every request, so that a command can say so before it starts the server.
+    /// Throws ``StoreMissing`` when the user named an SQLite store that does not exist. `hrbox serve`
+    /// would reject every request on it, so a command reports the problem before it starts the server.
     func requireNamedStoreExists() throws {
         guard isStoreNamed else {
             return
         }
-        let location = try StoreLocation(validating: storePath)
-        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
-            throw StoreMissing(path: path)
-        }
+        try StoreLocation(validating: storePath).requireExisting()
     }
 
     func loadConfiguration() throws(ConfigurationError) -> UserConfiguration {
@@ -108,9 +105,7 @@ struct Locations {
     /// by opening it, so only an SQLite file is checked.
     func openExistingStore() throws -> Store {
         let storeLocation = try StoreLocation(validating: storePath)
-        if case .sqlite(let path) = storeLocation, !FileManager.default.fileExists(atPath: path) {
-            throw StoreMissing(path: path)
-        }
+        try storeLocation.requireExisting()
         return try Store(location: storeLocation)
     }
 }

@@ -5,9 +5,9 @@ import HRBoxStore
 /// `hrbox query TEXT`: people for address completion, in the format of mutt's `query_command` or
 /// aerc's `address-book-cmd`.
 ///
-/// Mail clients run it after every pause in typing, so it opens the store read-only, searches
-/// through the indexes of schema version 3 (and reads every person only when they find fewer people
-/// than the limit) and prints, without starting `hrbox serve`.
+/// Mail clients run it after every pause in typing, so it reads the store directly and read-only,
+/// without starting `hrbox serve`. It searches the completion indexes of schema version 3 first and
+/// reads every person only when the indexes find fewer people than the limit.
 struct QueryCommand: Command {
     static let words = ["query"]
     static let summary = "Print people matching a name, address or employee number, for address completion."
@@ -70,11 +70,11 @@ struct QueryCommand: Command {
         text = Self.unquoted(words.joined(separator: " "))
     }
 
-    /// The longest query searched, in characters. A name, an address or an employee number is far
+    /// The maximum length of a query, in characters. A name, an address or an employee number is far
     /// shorter, so a longer text is a pasted mistake.
     static let maxTextLength = 200
 
-    /// The longest part of the query repeated in a line of output, in characters.
+    /// The maximum length of the query text repeated in a line of output, in characters.
     static let maxEchoLength = 40
 
     /// The quotation marks taken off both ends of the query, because a query typed in quotes, such
@@ -141,8 +141,8 @@ struct QueryCommand: Command {
         return nil
     }
 
-    /// Prints `problem` as mutt shows a query that matched nobody, the first line and exit status 1,
-    /// and prints nothing for aerc, whose address-book-cmd takes exit status 0 without lines for none.
+    /// Prints `problem` as the first line with exit status 1, which mutt shows for a query without
+    /// matches. For aerc it prints nothing, because aerc's address-book-cmd expects exit status 0 and no lines.
     private func reject(_ problem: String) -> Int32 {
         switch format {
         case .mutt:
@@ -161,9 +161,7 @@ struct QueryCommand: Command {
     /// such as `hrbox file` or `hrbox serve`.
     private func openStore() throws -> Store {
         let location = try StoreLocation(validating: locations.storePath)
-        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
-            throw StoreMissing(path: path)
-        }
+        try location.requireExisting()
         let store = try Store(readingExisting: location)
         let found = try store.storedSchemaVersion()
         guard (Store.oldestSchemaForCompletion...Store.schemaVersion).contains(found) else {

@@ -53,9 +53,7 @@ struct StoreCopyCommand: Command {
     }
 
     func run() throws -> Int32 {
-        if case .sqlite(let path) = source, !FileManager.default.fileExists(atPath: path) {
-            throw StoreMissing(path: path)
-        }
+        try source.requireExisting()
         if source == destination {
             throw StoreCopyError.sameStore(source.description)
         }
