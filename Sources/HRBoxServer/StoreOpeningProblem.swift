@@ -1,7 +1,7 @@
 import Foundation
 import HRBoxStore
 
-/// Why a store cannot be opened, as a message that names the store and states what to change.
+/// The reason a store cannot be opened, as a message that names the store and states what to change.
 ///
 /// SQLite's own words for a failed open, such as "unable to open database file", name neither the
 /// file nor the cause, so the message checks the path itself for the usual causes.

@@ -19,11 +19,11 @@ public struct MessageRecord: Sendable {
     /// The Date header as an instant, for ordering newest first.
     public var sortInstant: Date?
     public var direction: Direction
-    /// The reading of ``bytes`` when the caller made it, so that indexing the message for search does
-    /// not read it a second time; nil once ``bytes`` change.
+    /// The reading of ``bytes`` when the caller made one, so that search indexing does not parse the
+    /// message again. It is nil once ``bytes`` change.
     public private(set) var mail: MailMessage?
     /// The SHA-256 of ``bytes`` in lower-case hex when the caller computed it, so that the store does
-    /// not hash a large message a second time; nil once ``bytes`` change.
+    /// not hash a large message again. It is nil once ``bytes`` change.
     public private(set) var knownSHA256: String?
 
     public init(

@@ -1,7 +1,7 @@
 /// Frames waiting for the writer, in order, as chunks that are each written with one call.
 ///
-/// Small frames are copied together into one chunk; a large body stays a chunk of its own, so
-/// that a reply of many megabytes is never copied.
+/// Small frames are copied together into one chunk. A large body stays a chunk of its own, so
+/// that a reply of many megabytes is not copied.
 struct PendingFrames {
     /// The size from which a body is kept as its own chunk instead of being copied.
     static let gatheringLimit = 64 * 1024

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where Thunderbird looks for native messaging host manifests on Linux: the user's folder first, then the
-/// folder for every user of the machine.
+/// A folder where Thunderbird looks for native messaging host manifests on Linux. It reads the user's
+/// folder first, then the folder for every user of the machine.
 enum NativeHostFolder {
     case user
     case system

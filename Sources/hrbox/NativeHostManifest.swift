@@ -32,7 +32,7 @@ struct NativeHostManifest: Codable, Equatable {
         allowedExtensions = [extensionID]
     }
 
-    /// The manifest as pretty-printed JSON that ends in a line break.
+    /// Returns the manifest as pretty-printed JSON that ends in a line break.
     func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -264,7 +264,7 @@ function installNewTodo(controller) {
 }
 
 // The colleagues a to-do can be assigned to. hrbox assigns a to-do without an assignee to the user, so
-// the list offers no "no one"; only when no colleague is configured as the user is there an empty choice.
+// the list offers no "no one" choice. It offers an empty choice only when no colleague is configured as the user.
 function assigneeChoices() {
   const colleagues = catalog.colleagues.map((colleague) => ({ value: colleague.id, label: colleague.name }));
   if (catalog.me) {

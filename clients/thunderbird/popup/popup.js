@@ -28,8 +28,8 @@ const PARTICIPANTS_SHOWN_FIRST = 20;
 // The participants hrbox/lookup returns at most, so that its reply stays under native messaging's 1 MiB.
 const PARTICIPANTS_REQUESTED = 100;
 
-// What the popup works on. `targets` lists the person the message is stored for and, when the user
-// chose one, a second person; each with that person's open cases and the chosen case's id or null.
+// The popup's state. `targets` lists the person the message is stored for and, when the user chose
+// one, a second person. Each target has that person's open cases and the chosen case's id or null.
 const box = {
   hrbox: null,
   message: null,
